@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the harness's own tests, the CI gate: fast unit tests first, then the integration tests
+# that start real PostgreSQL and Redis containers. Safe to run on a fresh machine: it does its
+# own set-up (container runtime and images) and it is idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results_dir=artifacts/test-results
+rm -rf "$results_dir" && mkdir -p "$results_dir"
+
+scripts/setup-containers.sh
+# shellcheck disable=SC1091
+set -a && source .perf/container.env && set +a
+
+dotnet build PerfTests.sln -c Release -v quiet -nologo
+
+status=0
+for project in tests/Harness.Tests tests/Integration.Tests; do
+    dotnet test "$project" -c Release --no-build --nologo \
+        --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results_dir" \
+        || status=$?
+done
+
+# One plain summary line for CI, summed over the TRX files.
+scripts/summarize-trx.sh "$results_dir"
+exit $status
