@@ -19,7 +19,7 @@ public class KestrelApplicationFactory<TEntryPoint> : WebApplicationFactory<TEnt
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <summary>Creates the factory; the app starts on first use of <see cref="BaseAddress"/> or <see cref="Start"/>.</summary>
-    /// <param name="settings">Configuration overrides; logging defaults to Warning unless a Logging key is given.</param>
+    /// <param name="settings">Configuration overrides; "Logging:LogLevel:Default" defaults to Warning.</param>
     public KestrelApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
@@ -47,7 +47,7 @@ public class KestrelApplicationFactory<TEntryPoint> : WebApplicationFactory<TEnt
     {
         ArgumentNullException.ThrowIfNull(builder);
         // UseSetting (not ConfigureAppConfiguration) so apps that read configuration before Build() see the values.
-        if (!_settings.Keys.Any(k => k.StartsWith("Logging:", StringComparison.OrdinalIgnoreCase)))
+        if (!_settings.ContainsKey("Logging:LogLevel:Default"))
         {
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
