@@ -53,11 +53,8 @@ public static class BudgetLoader
             OverlayMerger.Apply(options, overlayOptions, errors);
         }
 
-        if (errors.Count == 0)
-        {
-            // Whole-budget checks only make sense once every key read cleanly.
-            BudgetValidator.Validate(options, errors);
-        }
+        // Emptiness checks would only echo keys that failed to read, so they wait for a clean read.
+        BudgetValidator.Validate(options, errors, checkEmpty: errors.Count == 0);
 
         if (errors.Count > 0)
         {

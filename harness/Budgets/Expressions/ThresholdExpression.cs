@@ -36,6 +36,13 @@ public sealed record ThresholdExpression(MetricId Metric, Limit Limit)
             return false;
         }
 
+        var valueText = rest[op.Text.Length..].Trim();
+        if (valueText.StartsWith('<') || valueText.StartsWith('>') || valueText.StartsWith('='))
+        {
+            error = $"bad operator in '{text.Trim()}' (use <, <=, >, >=, ==)";
+            return false;
+        }
+
         var metricText = text[..at].Trim();
         if (metricText.Length == 0)
         {
@@ -48,7 +55,6 @@ public sealed record ThresholdExpression(MetricId Metric, Limit Limit)
             return false;
         }
 
-        var valueText = rest[op.Text.Length..].Trim();
         if (valueText.Length == 0)
         {
             error = $"'{text.Trim()}' has no value after '{op.Text}'";

@@ -3,26 +3,26 @@ namespace PerfTests.Budgets;
 /// <summary>Checks the merged budget as a whole (tier order, conflicts, empty scopes); reports every problem.</summary>
 internal static class BudgetValidator
 {
-    public static void Validate(BudgetFileOptions options, List<BudgetError> errors)
+    public static void Validate(BudgetFileOptions options, List<BudgetError> errors, bool checkEmpty)
     {
-        if (options.Scenarios.Count == 0)
+        if (checkEmpty && options.Scenarios.Count == 0)
         {
             errors.Add(new BudgetError(new SourceLocation(options.File, 1, 1, "scenarios"), "the budget has no scenarios"));
         }
 
         foreach (var scenario in options.Scenarios.Values)
         {
-            ValidateScope(scenario, errors);
+            ValidateScope(scenario, errors, checkEmpty);
             foreach (var step in scenario.Steps.Values)
             {
-                ValidateScope(step, errors);
+                ValidateScope(step, errors, checkEmpty);
             }
         }
     }
 
-    private static void ValidateScope(ScopeOptions scope, List<BudgetError> errors)
+    private static void ValidateScope(ScopeOptions scope, List<BudgetError> errors, bool checkEmpty)
     {
-        if (scope.Thresholds.Count == 0 && scope.Tiers.Count == 0 && scope.Steps.Count == 0)
+        if (checkEmpty && scope.Thresholds.Count == 0 && scope.Tiers.Count == 0 && scope.Steps.Count == 0)
         {
             errors.Add(new BudgetError(scope.Location, $"'{scope.Name}' has no thresholds, tiers or steps"));
         }
@@ -35,14 +35,19 @@ internal static class BudgetValidator
 
         foreach (var tier in scope.Tiers.Values)
         {
-            ValidateTier(tier, errors);
+            ValidateTier(tier, errors, checkEmpty);
         }
     }
 
-    private static void ValidateTier(TierOptions tier, List<BudgetError> errors)
+    private static void ValidateTier(TierOptions tier, List<BudgetError> errors, bool checkEmpty)
     {
         if (tier.Target is null && tier.Warn is null && tier.Fail is null)
         {
+            if (!checkEmpty)
+            {
+                return;
+            }
+
             errors.Add(new BudgetError(tier.Location, $"tiers of '{tier.Metric.Name}' need at least one of target, warn, fail"));
             return;
         }
