@@ -1,0 +1,20 @@
+namespace PerfTests.Budgets;
+
+/// <summary>How an actual value must compare to a limit for the limit to hold.</summary>
+public enum Comparison
+{
+    /// <summary><c>&lt;</c></summary>
+    Less,
+
+    /// <summary><c>&lt;=</c></summary>
+    LessOrEqual,
+
+    /// <summary><c>&gt;</c></summary>
+    Greater,
+
+    /// <summary><c>&gt;=</c></summary>
+    GreaterOrEqual,
+
+    /// <summary><c>==</c></summary>
+    Equal,
+}

@@ -1,0 +1,11 @@
+namespace PerfTests.Budgets;
+
+/// <summary>One problem found while loading a budget file.</summary>
+/// <param name="Location">Where it was found.</param>
+/// <param name="Message">What is wrong, without the location.</param>
+public sealed record BudgetError(SourceLocation Location, string Message)
+{
+    /// <summary>Compiler-style text: <c>budgets/load.yaml(12,7): unknown metric 'p(101)' in key 'scenarios.browse.tiers'</c>.</summary>
+    public override string ToString() =>
+        Location.Key.Length == 0 ? $"{Location}: {Message}" : $"{Location}: {Message} in key '{Location.Key}'";
+}

@@ -1,0 +1,38 @@
+using NUnit.Framework;
+using PerfTests.Budgets;
+
+namespace PerfTests.NUnit;
+
+/// <summary>Judges a run against its budget inside an NUnit test.</summary>
+public static class BudgetAssert
+{
+    /// <summary>
+    /// Evaluates every metric, always writes the full table (scope, metric, actual, target, warn,
+    /// fail, verdict, samples) to <c>TestContext.Out</c>, then fails the test listing every breach
+    /// (actual vs limit) if any metric failed, or records an NUnit warning if any metric warned.
+    /// </summary>
+    /// <returns>The report, for exporters (only reached when nothing failed).</returns>
+    public static BudgetReport Meets(IMeasurements measurements, Budget budget)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(budget);
+        var report = BudgetEvaluator.Evaluate(budget, measurements);
+        var table = BudgetReportFormatter.Table(report);
+        TestContext.Out.WriteLine(table);
+        if (report.Failed)
+        {
+            Assert.Fail(BudgetAssertMessages.Failure(report, table));
+        }
+
+        if (report.Warned)
+        {
+            Assert.Warn(BudgetAssertMessages.Warning(report));
+        }
+
+        return report;
+    }
+
+    /// <summary>Loads <c>budgets/&lt;suite&gt;.yaml</c> with the run's overlay (see <see cref="BudgetFiles.Load"/>) and asserts it.</summary>
+    public static BudgetReport Meets(IMeasurements measurements, string suite) =>
+        Meets(measurements, BudgetFiles.Load(suite));
+}
