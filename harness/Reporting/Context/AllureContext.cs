@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PerfTests.Reporting.Model;
 
 namespace PerfTests.Reporting.Context;
@@ -14,10 +15,11 @@ public static class AllureContext
     internal static AllureLifecycle? Lifecycle { get; set; }
 
     /// <summary>Runs <paramref name="body"/> as a step; nested calls nest. Exceptions mark the step and propagate.</summary>
+    [StackTraceHidden]
     public static void Step(string name, Action body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        Step<object?>(name, () =>
+        Step<object?>(name, [StackTraceHidden] () =>
         {
             body();
             return null;
@@ -25,6 +27,7 @@ public static class AllureContext
     }
 
     /// <summary>Runs <paramref name="body"/> as a step and returns its value.</summary>
+    [StackTraceHidden]
     public static T Step<T>(string name, Func<T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -32,10 +35,11 @@ public static class AllureContext
     }
 
     /// <summary>Awaits <paramref name="body"/> as a step.</summary>
+    [StackTraceHidden]
     public static Task StepAsync(string name, Func<Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return StepAsync<object?>(name, async () =>
+        return StepAsync<object?>(name, [StackTraceHidden] async () =>
         {
             await body().ConfigureAwait(false);
             return null;
@@ -43,6 +47,7 @@ public static class AllureContext
     }
 
     /// <summary>Awaits <paramref name="body"/> as a step and returns its value.</summary>
+    [StackTraceHidden]
     public static Task<T> StepAsync<T>(string name, Func<Task<T>> body)
     {
         ArgumentNullException.ThrowIfNull(body);

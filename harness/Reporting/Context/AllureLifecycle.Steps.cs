@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using PerfTests.Reporting.Model;
 
@@ -6,6 +7,8 @@ namespace PerfTests.Reporting.Context;
 /// <summary>Steps, attachments, parameters, labels and metrics of the current test.</summary>
 internal sealed partial class AllureLifecycle
 {
+    // Hidden so failure traces in the report point at the test code, not at the step wrapper.
+    [StackTraceHidden]
     public T Step<T>(string name, Func<T> body)
     {
         var previous = _currentStep.Value;
@@ -28,6 +31,8 @@ internal sealed partial class AllureLifecycle
         }
     }
 
+    // Hidden so failure traces in the report point at the test code, not at the step wrapper.
+    [StackTraceHidden]
     public async Task<T> StepAsync<T>(string name, Func<Task<T>> body)
     {
         // An async method gets its own AsyncLocal copy: the caller's current step is untouched.

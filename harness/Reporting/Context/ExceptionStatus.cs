@@ -19,6 +19,23 @@ internal static class ExceptionStatus
         Message = exception is AssertionException or MultipleAssertException
             ? exception.Message
             : $"{exception.GetType().Name}: {exception.Message}",
-        Trace = exception.StackTrace,
+        Trace = TrimTrace(exception.StackTrace),
     };
+
+    /// <summary>Drops NUnit's and the step wrapper's own frames, as NUnit does for test traces.</summary>
+    internal static string? TrimTrace(string? trace)
+    {
+        if (trace is null)
+        {
+            return null;
+        }
+
+        var lines = trace.Split('\n').Where(line =>
+        {
+            var frame = line.TrimStart();
+            return !frame.StartsWith("at NUnit.Framework.", StringComparison.Ordinal)
+                && !frame.StartsWith("at PerfTests.Reporting.Context.", StringComparison.Ordinal);
+        });
+        return string.Join('\n', lines);
+    }
 }

@@ -85,6 +85,8 @@ internal sealed class AllureLifecycleTests
             Assert.That(result.Steps[0].Status, Is.EqualTo(AllureStatus.Failed));
             Assert.That(result.Steps[1].Status, Is.EqualTo(AllureStatus.Broken));
             Assert.That(result.Steps[1].StatusDetails!.Message, Is.EqualTo("InvalidOperationException: boom"));
+            Assert.That(result.Steps[0].StatusDetails!.Trace, Does.Contain(nameof(Step_BodyThrowsAssertion_StepFailedAndExceptionPropagates))
+                .And.Not.Contains("at NUnit.Framework.").And.Not.Contains("at PerfTests.Reporting.Context."));
         });
     }
 
