@@ -12,6 +12,7 @@ namespace PerfTests.Reporting.Context;
 internal sealed partial class AllureLifecycle
 {
     private readonly ConcurrentDictionary<string, TestRecord> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TestResultContainer> _containers = new(StringComparer.Ordinal);
     private readonly AsyncLocal<TestRecord?> _currentTest = new();
     private readonly AsyncLocal<StepFrame?> _currentStep = new();
@@ -82,6 +83,34 @@ internal sealed partial class AllureLifecycle
             return false;
         }
 
+        _finished.TryAdd(key, 0);
+        if (ReferenceEquals(_currentTest.Value, record))
+        {
+            _currentTest.Value = null;
+            _currentStep.Value = null;
+        }
+
+        return Finish(record, status, details);
+    }
+
+    /// <summary>
+    /// Writes a result for a test that never started (ignored, or its fixture's OneTimeSetUp failed),
+    /// once per key; false when the key was already recorded.
+    /// </summary>
+    public bool WriteNotStarted(string key, string containerKey, TestResult result, AllureStatus status, StatusDetails? details)
+    {
+        if (_running.ContainsKey(key) || !_finished.TryAdd(key, 0))
+        {
+            return false;
+        }
+
+        EnsureRunFilesWritten();
+        result.Start = NowMs;
+        return Finish(new TestRecord(key, containerKey, result), status, details);
+    }
+
+    private bool Finish(TestRecord record, AllureStatus status, StatusDetails? details)
+    {
         var result = record.Result;
         PerfMetric[] metrics;
         lock (record.Sync)
@@ -94,12 +123,7 @@ internal sealed partial class AllureLifecycle
             metrics = [.. record.Metrics];
         }
 
-        if (ReferenceEquals(_currentTest.Value, record))
-        {
-            _currentTest.Value = null;
-            _currentStep.Value = null;
-        }
-
+        // Each file on its own: one failing write must not stop the others.
         var ok = Writer.WriteResult(result);
         ok &= Writer.WritePerfMetrics(result.Uuid, metrics);
         ok &= WriteContainer(record);

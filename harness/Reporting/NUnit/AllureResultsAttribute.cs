@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.Writing;
 
@@ -11,8 +12,8 @@ namespace PerfTests.Reporting.NUnit;
 /// <c>allure-results</c> at the repository root above the test output folder. The folder is not
 /// cleaned: clean it before <c>dotnet test</c> (several assemblies may share it).
 /// Reporting problems are logged to NUnit's progress output and never change a test's outcome.
-/// Tests skipped before they start (<c>[Ignore]</c> attribute, failed OneTimeSetUp) are not
-/// recorded: NUnit runs no test actions for them.
+/// Tests NUnit never starts (<c>[Ignore]</c>, a failed OneTimeSetUp) get no test action; they are
+/// recorded when their enclosing suite ends, from NUnit's result tree (skipped / broken).
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class AllureResultsAttribute : Attribute, ITestAction
@@ -20,22 +21,63 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
     private static readonly Lock SharedSync = new();
     private static AllureLifecycle? _shared;
 
-    /// <summary>Per test, not per suite: each test becomes one result file.</summary>
-    public ActionTargets Targets => ActionTargets.Test;
+    /// <summary>
+    /// Each test becomes one result file; suites are targeted too, only to record, when a suite
+    /// ends, the tests NUnit never started.
+    /// </summary>
+    public ActionTargets Targets => ActionTargets.Test | ActionTargets.Suite;
 
     /// <inheritdoc />
     public void BeforeTest(ITest test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        Guard(() => Before(test, Shared()));
+        if (!test.IsSuite)
+        {
+            Guard(() => Before(test, Shared()));
+        }
     }
 
     /// <inheritdoc />
     public void AfterTest(ITest test)
     {
         ArgumentNullException.ThrowIfNull(test);
+        if (test.IsSuite)
+        {
+            Guard(() => RecordNotStarted(TestExecutionContext.CurrentContext.CurrentResult, Shared()));
+            return;
+        }
+
         var result = TestContext.CurrentContext.Result;
         Guard(() => After(test, result.Outcome, result.Message, result.StackTrace, Shared()));
+    }
+
+    /// <summary>Writes results for leaf tests under <paramref name="suiteResult"/> that were never recorded.</summary>
+    internal static int RecordNotStarted(ITestResult suiteResult, AllureLifecycle lifecycle)
+    {
+        var written = 0;
+        foreach (var child in suiteResult.Children)
+        {
+            if (child.Test.IsSuite)
+            {
+                written += RecordNotStarted(child, lifecycle);
+                continue;
+            }
+
+            // Explicit tests are deliberately not run; listing them would only add noise.
+            if (child.ResultState.Label == ResultState.Explicit.Label && child.ResultState.Status == TestStatus.Skipped)
+            {
+                continue;
+            }
+
+            var (status, details) = OutcomeMapper.Map(child.ResultState, child.Message, child.StackTrace);
+            var result = NUnitTestMapper.Map(child.Test);
+            if (lifecycle.WriteNotStarted(child.Test.Id, child.Test.ClassName ?? child.Test.FullName, result, status, details))
+            {
+                written++;
+            }
+        }
+
+        return written;
     }
 
     internal static void Before(ITest test, AllureLifecycle lifecycle)
