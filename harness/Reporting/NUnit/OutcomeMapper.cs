@@ -1,0 +1,39 @@
+using NUnit.Framework.Interfaces;
+using PerfTests.Reporting.Model;
+
+namespace PerfTests.Reporting.NUnit;
+
+/// <summary>
+/// NUnit outcome to Allure status, as allure-csharp maps it: an assertion failure is "failed" (the
+/// system broke a promise), any other error is "broken" (the test or environment did not work),
+/// ignored/explicit/inconclusive are "skipped". NUnit warnings (Assert.Warn, Assume in Multiple) have no
+/// Allure status: they map to "passed" with the warning as the status message, prefixed "Warning: ",
+/// so the test stays green but the message is visible on the result.
+/// </summary>
+internal static class OutcomeMapper
+{
+    public static (AllureStatus Status, StatusDetails? Details) Map(ResultState outcome, string? message, string? stackTrace)
+    {
+        var status = outcome.Status switch
+        {
+            TestStatus.Passed or TestStatus.Warning => AllureStatus.Passed,
+            TestStatus.Skipped or TestStatus.Inconclusive => AllureStatus.Skipped,
+            // A plain assertion failure has an empty label; "Error", "Cancelled", "Invalid" and
+            // failures of a parent's OneTimeSetUp are not the system's fault.
+            TestStatus.Failed when outcome.Label.Length == 0 && outcome.Site != FailureSite.Parent => AllureStatus.Failed,
+            _ => AllureStatus.Broken,
+        };
+
+        if (outcome.Status == TestStatus.Warning)
+        {
+            message = string.IsNullOrEmpty(message) ? "Warning" : $"Warning: {message}";
+        }
+
+        var details = string.IsNullOrEmpty(message) && string.IsNullOrEmpty(stackTrace)
+            ? null
+            : new StatusDetails { Message = NullIfEmpty(message), Trace = NullIfEmpty(stackTrace) };
+        return (status, details);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
