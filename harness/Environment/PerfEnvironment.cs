@@ -19,8 +19,9 @@ public sealed class PerfEnvironment : IAsyncDisposable
     private readonly FaultInjector? _faults;
     private int _disposed;
 
-    private PerfEnvironment(EnvironmentOptions options, FaultInjector? faults)
+    private PerfEnvironment(EnvironmentOptions options, string sessionId, FaultInjector? faults)
     {
+        SessionId = sessionId;
         Mode = options.Mode;
         TargetUrl = options.TargetUrl;
         _faults = faults;
@@ -30,7 +31,7 @@ public sealed class PerfEnvironment : IAsyncDisposable
     public EnvironmentMode Mode { get; }
 
     /// <summary>Label value on every container of this environment (label "perftests.session").</summary>
-    public string SessionId { get; } = Guid.NewGuid().ToString("N");
+    public string SessionId { get; }
 
     /// <summary>Npgsql connection string.</summary>
     public string PostgresConnectionString { get; private set; } = string.Empty;
@@ -66,7 +67,11 @@ public sealed class PerfEnvironment : IAsyncDisposable
     /// <exception cref="ArgumentException">The options are invalid (all problems listed).</exception>
     /// <exception cref="ContainerRuntimeUnavailableException">No Docker/Podman API answers.</exception>
     /// <exception cref="TimeoutException">Start took longer than StartTimeout.</exception>
-    public static async Task<PerfEnvironment> StartAsync(EnvironmentOptions options, CancellationToken ct = default)
+    public static Task<PerfEnvironment> StartAsync(EnvironmentOptions options, CancellationToken ct = default) =>
+        StartAsync(options, Guid.NewGuid().ToString("N"), ct);
+
+    /// <summary>Start with a chosen session id, so tests can look for leftovers of a start that threw.</summary>
+    internal static async Task<PerfEnvironment> StartAsync(EnvironmentOptions options, string sessionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -77,7 +82,7 @@ public sealed class PerfEnvironment : IAsyncDisposable
 
         if (options.Mode == EnvironmentMode.External)
         {
-            return new PerfEnvironment(options, faults: null)
+            return new PerfEnvironment(options, sessionId, faults: null)
             {
                 PostgresConnectionString = options.ExternalPostgresConnectionString!,
                 RedisConnectionString = options.ExternalRedisConnectionString!,
@@ -86,7 +91,7 @@ public sealed class PerfEnvironment : IAsyncDisposable
         }
 
         var endpoint = await ContainerRuntimeProbe.EnsureAvailableAsync(System.Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
-        var environment = new PerfEnvironment(options, new FaultInjector(options.TimeProvider, options.FaultSeed))
+        var environment = new PerfEnvironment(options, sessionId, new FaultInjector(options.TimeProvider, options.FaultSeed))
         {
             DockerEndpoint = endpoint,
         };
@@ -108,9 +113,15 @@ public sealed class PerfEnvironment : IAsyncDisposable
                 throw new AggregateException("The environment failed to start and its cleanup failed too.", startError, cleanupError);
             }
 
-            if (startError is OperationCanceledException && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            // Testcontainers' readiness wait reports a cancelled token as TimeoutException: normalise both cases.
+            if (ct.IsCancellationRequested)
             {
-                throw new TimeoutException($"The environment did not start within {options.StartTimeout}.", startError);
+                throw new OperationCanceledException("Starting the environment was cancelled; its containers were removed.", startError, ct);
+            }
+
+            if (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The environment did not start within {options.StartTimeout} (StartTimeout).", startError);
             }
 
             throw;
@@ -180,7 +191,6 @@ public sealed class PerfEnvironment : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         PostgresConnectionString = PostgresContainer.GetConnectionString();
         RedisConnectionString = RedisContainer.GetConnectionString();
-        Downstream = DownstreamServer.Start(_faults!, options.TimeProvider);
-        DownstreamBaseUrl = new Uri(Downstream.Url!);
+        (Downstream, DownstreamBaseUrl) = DownstreamServer.Start(_faults!, options.TimeProvider);
     }
 }

@@ -14,11 +14,13 @@ internal static class DownstreamServer
     // WireMock keeps every request in memory by default: an endurance run would look like a leak.
     private const int RequestLogLimit = 200;
 
-    internal static WireMockServer Start(FaultInjector faults, TimeProvider timeProvider)
+    /// <summary>Returns the server and its base URL (WireMock's own Url says "localhost", which may resolve to ::1 first).</summary>
+    internal static (WireMockServer Server, Uri BaseUrl) Start(FaultInjector faults, TimeProvider timeProvider)
     {
+        var baseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
         var settings = new WireMockServerSettings
         {
-            Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
+            Urls = [baseUrl.GetLeftPart(UriPartial.Authority)],
             StartAdminInterface = false,
             Logger = new WireMockNullLogger(),
             MaxRequestLogCount = RequestLogLimit,
@@ -27,7 +29,7 @@ internal static class DownstreamServer
         };
         var server = WireMockServer.Start(settings);
         MarketPricesStub.Register(server, timeProvider);
-        return server;
+        return (server, baseUrl);
     }
 
     // WireMock needs a concrete port in its URL; asking the OS for a free loopback port keeps parallel runs apart.
