@@ -18,7 +18,9 @@ public sealed class Fault
         Ratio = ratio;
         StatusCode = statusCode;
         Latency = latency;
-        Description = ratio < 1 ? $"{description} on {ratio:P0} of requests" : description;
+        Description = ratio < 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{description} on {ratio * 100:0.##}% of requests")
+            : description;
     }
 
     /// <summary>What the fault does.</summary>
