@@ -3,21 +3,17 @@ using Npgsql;
 namespace Integration.Tests.SampleSystem;
 
 /// <summary>
-/// The ONE place these tests learn where their dependencies are: PERF_TEST_PG (Npgsql connection
-/// string), PERF_TEST_REDIS (StackExchange.Redis configuration) and PERF_TEST_PRICES_URL (market
-/// prices base URL). Missing variables fail the tests with a message; they never skip silently.
+/// The ONE place these tests learn where their dependencies are: the containers and WireMock
+/// service started by <see cref="SampleSystemSetUp"/>. Each fixture isolates itself in its own
+/// schema and cache-key prefix.
 /// </summary>
 internal static class SampleSystemTestEnvironment
 {
-    public const string PostgresVariable = "PERF_TEST_PG";
-    public const string RedisVariable = "PERF_TEST_REDIS";
-    public const string PricesVariable = "PERF_TEST_PRICES_URL";
+    public static string Postgres => SampleSystemSetUp.Current.PostgresConnectionString;
 
-    public static string Postgres => Require(PostgresVariable, "Host=127.0.0.1;Port=5432;Username=postgres;Password=...;Database=...");
+    public static string Redis => SampleSystemSetUp.Current.RedisConnectionString;
 
-    public static string Redis => Require(RedisVariable, "127.0.0.1:6379");
-
-    public static string PricesUrl => Require(PricesVariable, "http://127.0.0.1:8080 (answers GET /prices/{symbol})");
+    public static string PricesUrl => SampleSystemSetUp.Current.DownstreamBaseUrl.ToString().TrimEnd('/');
 
     /// <summary>A connection string confined to <paramref name="schema"/>, so fixtures do not see each other's rows.</summary>
     public static string PostgresInSchema(string schema) =>
@@ -53,11 +49,4 @@ internal static class SampleSystemTestEnvironment
         await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
         await drop.ExecuteNonQueryAsync();
     }
-
-    private static string Require(string variable, string example) =>
-        System.Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"Environment variable {variable} is not set. The sample-system integration tests need it, e.g. {variable}=\"{example}\". " +
-                "See fixtures/SampleSystem/README.md for starting the dependencies.");
 }

@@ -1,0 +1,33 @@
+using PerfTests.Environment;
+
+namespace Integration.Tests.SampleSystem;
+
+/// <summary>
+/// Starts real PostgreSQL and Redis containers and the WireMock market-prices service once for the
+/// sample-system tests, and always tears them down.
+/// </summary>
+[SetUpFixture]
+public sealed class SampleSystemSetUp
+{
+    private static PerfEnvironment? _current;
+
+    internal static PerfEnvironment Current =>
+        _current ?? throw new InvalidOperationException("The environment did not start; see the OneTimeSetUp error.");
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _current = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cts.Token);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_current is not null)
+        {
+            await _current.DisposeAsync();
+            _current = null;
+        }
+    }
+}
