@@ -27,7 +27,7 @@ public static class ResultFormatter
         ArgumentNullException.ThrowIfNull(s);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
-            $"scenario '{s.Name}': {s.RequestCount} iterations ({s.OkCount} ok, {s.FailCount} failed, {s.DroppedCount} dropped) ")
+            $"scenario '{s.Name}': {s.RequestCount} iterations ({s.OkCount} ok, {s.FailCount} failed, {s.DroppedCount} dropped, {s.InterruptedCount} interrupted) ")
           .Append(CultureInfo.InvariantCulture,
             $"in {s.Duration.TotalSeconds:0.0} s, {Results.Format.Rate(s.RequestsPerSecond)} req/s, {Results.Format.Bytes(s.BytesPerSecond)}/s")
           .AppendLine();

@@ -27,6 +27,12 @@ public sealed record ScenarioResult
     /// <summary>Arrivals that never started for lack of capacity (k6 <c>dropped_iterations</c>).</summary>
     public required long DroppedCount { get; init; }
 
+    /// <summary>
+    /// Iterations the runner cut short (run cancelled, or still running after the graceful stop):
+    /// neither ok nor failed, counted so that ok + failed + dropped + interrupted covers every start.
+    /// </summary>
+    public required long InterruptedCount { get; init; }
+
     /// <summary>Bytes reported by all steps.</summary>
     public required long Bytes { get; init; }
 

@@ -29,6 +29,11 @@ internal sealed class IterationRunner(
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Stopped by us (cancellation or end of graceful stop): not a failure of the target.
+                if (record)
+                {
+                    recorder.RecordInterrupted();
+                }
+
                 context.InvocationNumber++;
                 return;
             }

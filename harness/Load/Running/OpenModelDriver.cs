@@ -30,14 +30,18 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
         return workers;
     }
 
-    /// <summary>Dispatches arrivals until the schedule ends or <paramref name="stop"/> fires.</summary>
-    public async Task DispatchAsync(CancellationToken stop)
+    /// <summary>
+    /// Dispatches every arrival of the schedule, stopping early only when the run is cancelled.
+    /// Deliberately not tied to the end-of-schedule token: an arrival that became due before the
+    /// end but was dispatched late (a stalled dispatcher) must still start or be counted.
+    /// </summary>
+    public async Task DispatchAsync(CancellationToken cancellation)
     {
         var capacity = run.Scenario.MaxWorkers + run.Scenario.MaxQueuedArrivals;
         var frequency = run.Time.TimestampFrequency;
         try
         {
-            for (long k = 0; !stop.IsCancellationRequested; k++)
+            for (long k = 0; !cancellation.IsCancellationRequested; k++)
             {
                 if (run.Schedule.ArrivalTime(k) is not { } intended)
                 {
@@ -47,7 +51,7 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
                 var wait = intended - run.Time.GetElapsedTime(run.StartTicks);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, run.Time, stop).ConfigureAwait(false);
+                    await Task.Delay(wait, run.Time, cancellation).ConfigureAwait(false);
                 }
 
                 var intendedTicks = run.StartTicks + (long)(intended.TotalSeconds * frequency);
@@ -62,9 +66,9 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
                 }
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // Schedule end or cancellation: stop dispatching; queued arrivals still drain.
+            // Cancelled run: stop dispatching; DropLeftovers counts what stayed queued.
         }
 
         _arrivals.Writer.TryComplete();

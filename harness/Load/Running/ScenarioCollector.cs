@@ -103,6 +103,7 @@ internal sealed class ScenarioCollector
             OkCount = totals.Ok,
             FailCount = totals.Fail,
             DroppedCount = totals.Dropped,
+            InterruptedCount = _recorder.Interrupted,
             Bytes = totals.Bytes,
             RequestsPerSecond = (totals.Ok + totals.Fail) / seconds,
             BytesPerSecond = totals.Bytes / seconds,

@@ -13,6 +13,7 @@ internal sealed class ScenarioRecorder
     private readonly StripeCounters[] _counters;
     private readonly double _microsPerTick;
     private long _dropped;
+    private long _interrupted;
 
     public ScenarioRecorder(IReadOnlyList<string> stepNames, int stripes, long timestampFrequency)
     {
@@ -31,6 +32,8 @@ internal sealed class ScenarioRecorder
     public IReadOnlyList<StepRecorder> Steps { get; }
 
     public long Dropped => Volatile.Read(ref _dropped);
+
+    public long Interrupted => Volatile.Read(ref _interrupted);
 
     public long ToMicros(long ticks) => (long)(ticks * _microsPerTick);
 
@@ -51,6 +54,9 @@ internal sealed class ScenarioRecorder
     }
 
     public void RecordDropped() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>An iteration the runner itself cut short (cancellation, graceful-stop timeout).</summary>
+    public void RecordInterrupted() => Interlocked.Increment(ref _interrupted);
 
     public (long Ok, long Fail, long Bytes, long Dropped) ReadCounters()
     {

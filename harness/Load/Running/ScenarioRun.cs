@@ -75,7 +75,7 @@ internal static class ScenarioRun
         if (open is not null)
         {
             workers.AddRange(open.StartWorkers(iterations.Token));
-            dispatching = open.DispatchAsync(stop.Token);
+            dispatching = open.DispatchAsync(ct);
         }
 
         if (closed is not null)

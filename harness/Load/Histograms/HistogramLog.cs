@@ -1,0 +1,46 @@
+using HdrHistogram;
+
+namespace PerfTests.Load.Histograms;
+
+/// <summary>
+/// Writes and reads histograms in the standard HdrHistogram log format (readable by
+/// HistogramLogAnalyzer and the Java/Go tooling). HdrHistogram.NET writes the log as UTF-16;
+/// start/end timestamps of each histogram are epoch milliseconds.
+/// </summary>
+public static class HistogramLog
+{
+    /// <summary>
+    /// Writes <paramref name="histograms"/> to <paramref name="stream"/> (left open). Histograms without
+    /// timestamps get <paramref name="startTime"/> (epoch ms) as start and end, so the log stays valid.
+    /// </summary>
+    public static void Write(Stream stream, DateTimeOffset startTime, params HistogramBase[] histograms)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(histograms);
+        var startMs = startTime.ToUnixTimeMilliseconds();
+        foreach (var h in histograms)
+        {
+            if (h.StartTimeStamp == 0)
+            {
+                h.StartTimeStamp = startMs;
+            }
+
+            if (h.EndTimeStamp == 0)
+            {
+                h.EndTimeStamp = h.StartTimeStamp;
+            }
+        }
+
+        // The writer owns a StreamWriter; flush it without closing the caller's stream.
+        var writer = new HistogramLogWriter(stream);
+        writer.Write(startTime.UtcDateTime, histograms);
+        writer.Dispose();
+    }
+
+    /// <summary>Reads every histogram from a log written by <see cref="Write"/> (or any HdrHistogram log).</summary>
+    public static IReadOnlyList<HistogramBase> Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return [.. HistogramLogReader.Read(stream)];
+    }
+}
