@@ -10,7 +10,7 @@ namespace PerfTests.Load.Histograms;
 public static class HistogramLog
 {
     /// <summary>
-    /// Writes <paramref name="histograms"/> to <paramref name="stream"/> (left open). Histograms without
+    /// Writes <paramref name="histograms"/> to <paramref name="stream"/> (the underlying writer closes it). Histograms without
     /// timestamps get <paramref name="startTime"/> (epoch ms) as start and end, so the log stays valid.
     /// </summary>
     public static void Write(Stream stream, DateTimeOffset startTime, params HistogramBase[] histograms)
@@ -31,16 +31,18 @@ public static class HistogramLog
             }
         }
 
-        // The writer owns a StreamWriter; flush it without closing the caller's stream.
+        // Dispose flushes the writer's UTF-16 StreamWriter (and closes the stream).
         var writer = new HistogramLogWriter(stream);
         writer.Write(startTime.UtcDateTime, histograms);
         writer.Dispose();
     }
 
-    /// <summary>Reads every histogram from a log written by <see cref="Write"/> (or any HdrHistogram log).</summary>
+    /// <summary>Reads every histogram from a log written by <see cref="Write"/> (or any HdrHistogram log); closes the stream.</summary>
     public static IReadOnlyList<HistogramBase> Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return [.. HistogramLogReader.Read(stream)];
+        // HistogramLogReader.Read is lazy and disposes its reader first: materialise while it is open.
+        using var reader = new HistogramLogReader(stream);
+        return [.. reader.ReadHistograms()];
     }
 }
