@@ -84,6 +84,8 @@ internal static class ScenarioRun
         }
 
         await dispatching.ConfigureAwait(false);
+        // The last arrival may come well before the end (0.5/s): the run still lasts the schedule.
+        await WaitForAsync(time, stop.Token).ConfigureAwait(false);
         var loadEndTicks = Math.Min(time.GetTimestamp(), run.StartTicks + run.ToTicks(run.Schedule.TotalDuration));
 
         await GracefulStopAsync(Task.WhenAll(workers), run.Options.GracefulStop, time, iterations, ct).ConfigureAwait(false);
@@ -93,6 +95,18 @@ internal static class ScenarioRun
 
         var measuredTicks = Math.Max(0, loadEndTicks - run.MeasureFromTicks);
         return TimeSpan.FromSeconds(measuredTicks / (double)time.TimestampFrequency);
+    }
+
+    private static async Task WaitForAsync(TimeProvider time, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Schedule end or cancellation: that is what we waited for.
+        }
     }
 
     private static async Task GracefulStopAsync(
