@@ -91,7 +91,11 @@ internal static class ScenarioRun
         await GracefulStopAsync(Task.WhenAll(workers), run.Options.GracefulStop, time, iterations, ct).ConfigureAwait(false);
         open?.DropLeftovers();
         var seconds = await collecting.ConfigureAwait(false);
-        collector.CollectSecond(seconds + 1, keepPoint: false);
+        var last = collector.CollectSecond(seconds + 1, keepPoint: false);
+        if (last.Requests > 0 || last.Dropped > 0)
+        {
+            printer?.Report(run.Scenario.Name, last, collector.Totals);
+        }
 
         var measuredTicks = Math.Max(0, loadEndTicks - run.MeasureFromTicks);
         return TimeSpan.FromSeconds(measuredTicks / (double)time.TimestampFrequency);
