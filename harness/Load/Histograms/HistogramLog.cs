@@ -37,12 +37,39 @@ public static class HistogramLog
         writer.Dispose();
     }
 
-    /// <summary>Reads every histogram from a log written by <see cref="Write"/> (or any HdrHistogram log); closes the stream.</summary>
+    /// <summary>
+    /// Writes a scenario's histograms, tagged "{scenario}.latency", "{scenario}.uncorrected" and
+    /// "{scenario}.step.{step}", each spanning the measured duration from <paramref name="startTime"/>.
+    /// </summary>
+    public static void Write(Stream stream, DateTimeOffset startTime, Results.ScenarioResult scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var startMs = startTime.ToUnixTimeMilliseconds();
+        var endMs = startMs + (long)scenario.Duration.TotalMilliseconds;
+        var histograms = new List<HistogramBase>
+        {
+            Tagged(scenario.Latency.CopyHistogram(), $"{scenario.Name}.latency", startMs, endMs),
+            Tagged(scenario.UncorrectedLatency.CopyHistogram(), $"{scenario.Name}.uncorrected", startMs, endMs),
+        };
+        histograms.AddRange(scenario.Steps.Select(s => Tagged(s.Latency.CopyHistogram(), $"{scenario.Name}.step.{s.Name}", startMs, endMs)));
+        Write(stream, startTime, [.. histograms]);
+    }
+
+    /// <summary>Reads every histogram from a log written by <see cref="Write(Stream, DateTimeOffset, HistogramBase[])"/> (or any HdrHistogram log); closes the stream.</summary>
     public static IReadOnlyList<HistogramBase> Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         // HistogramLogReader.Read is lazy and disposes its reader first: materialise while it is open.
         using var reader = new HistogramLogReader(stream);
         return [.. reader.ReadHistograms()];
+    }
+
+    private static HistogramBase Tagged(HistogramBase histogram, string tag, long startMs, long endMs)
+    {
+        // The log format separates fields with commas and spaces: keep tags to one token.
+        histogram.Tag = tag.Replace(' ', '_').Replace(',', '_');
+        histogram.StartTimeStamp = startMs;
+        histogram.EndTimeStamp = endMs;
+        return histogram;
     }
 }

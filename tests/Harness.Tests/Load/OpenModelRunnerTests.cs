@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using PerfTests.Load.Histograms;
 using PerfTests.Load.Running;
 using PerfTests.Load.Scenarios;
 using PerfTests.Load.Simulations;
@@ -88,6 +89,23 @@ public sealed class OpenModelRunnerTests
         Assert.That(result.StatusCodes["200"], Is.EqualTo(10));
         Assert.That(result.Timeline.Sum(p => p.Requests), Is.EqualTo(result.RequestCount));
         Assert.That(result.Timeline.Sum(p => p.Bytes), Is.EqualTo(result.Bytes));
+    }
+
+    [Test]
+    public async Task HistogramLog_ScenarioResult_RoundTripsTaggedHistograms()
+    {
+        var fake = new FakeTimeProvider();
+        var scenario = Scenario.Create("checkout", Step.Create("pay", _ => ValueTask.FromResult(StepResult.Ok())))
+            .WithLoadSimulations(LoadSimulation.ConstantRate(10, Second));
+        var result = await FakeClock.DriveAsync(fake, LoadRunner.RunAsync(scenario, FakeClock.Options(fake)), TimeSpan.FromMilliseconds(50));
+        using var log = new MemoryStream();
+
+        HistogramLog.Write(log, result.StartedAt, result.Scenarios[0]);
+        var histograms = HistogramLog.Read(new MemoryStream(log.ToArray()));
+
+        Assert.That(histograms.Select(h => h.Tag), Is.EqualTo(new[] { "checkout.latency", "checkout.uncorrected", "checkout.step.pay" }));
+        Assert.That(histograms.Select(h => h.TotalCount), Is.All.EqualTo(10));
+        Assert.That(histograms[0].StartTimeStamp, Is.EqualTo(result.StartedAt.ToUnixTimeMilliseconds()));
     }
 
     [Test]
