@@ -124,6 +124,13 @@ internal static class ScenarioRun
             {
                 // Past the grace period (or cancelled): interrupt steps that honour their token.
                 await iterations.CancelAsync().ConfigureAwait(false);
+                // A step that ignores its token must not hang the run: after one more grace
+                // period its worker is abandoned (whatever it records later is not in the result).
+                var abandon = Task.Delay(grace, time, CancellationToken.None);
+                if (await Task.WhenAny(allWorkers, abandon).ConfigureAwait(false) != allWorkers)
+                {
+                    return;
+                }
             }
 
             await graceTimer.CancelAsync().ConfigureAwait(false);

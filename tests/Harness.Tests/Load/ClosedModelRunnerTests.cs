@@ -75,6 +75,20 @@ public sealed class ClosedModelRunnerTests
     }
 
     [Test]
+    public async Task RunAsync_StepIgnoresCancellation_RunStillEndsAfterGracePeriods()
+    {
+        var fake = new FakeTimeProvider();
+        var never = new TaskCompletionSource<StepResult>();
+        var scenario = Scenario.Create("stuck", Step.Create("hang", _ => new ValueTask<StepResult>(never.Task)))
+            .WithLoadSimulations(LoadSimulation.ConstantConcurrency(2, TimeSpan.FromSeconds(1)));
+
+        var result = (await FakeClock.DriveAsync(fake, LoadRunner.RunAsync(scenario, FakeClock.Options(fake, TimeSpan.FromSeconds(1))), TimeSpan.FromMilliseconds(100))).Scenarios[0];
+
+        Assert.That(result.RequestCount, Is.Zero);
+        Assert.That(result.Duration, Is.EqualTo(TimeSpan.FromSeconds(1)).Within(TimeSpan.FromMilliseconds(150)));
+    }
+
+    [Test]
     public async Task RunAsync_ScenarioWithoutLoadSimulation_ThrowsListingEveryProblem()
     {
         var step = Step.Create("s", _ => ValueTask.FromResult(StepResult.Ok()));
