@@ -2,7 +2,8 @@ using System.Globalization;
 using PerfTests.EngineBenchmark;
 
 // Engine benchmark (not a unit test): throughput side by side with wrk, then memory flatness.
-// Usage: EngineBenchmark [throughput|memory|all] [--duration seconds] [--connections n] [--rounds n]
+// Usage: EngineBenchmark [throughput|memory|open|all] [--duration seconds] [--connections n] [--rounds n] [--rate n]
+// ("all" runs throughput and memory; "open" is an extra real-time check of the open model.)
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var duration = TimeSpan.FromSeconds(ReadOption(args, "--duration", 10));
 var connections = ReadOption(args, "--connections", 64);
@@ -11,6 +12,11 @@ var rounds = ReadOption(args, "--rounds", 3);
 if (mode is "throughput" or "all")
 {
     await ThroughputBenchmark.RunAsync(duration, connections, rounds).ConfigureAwait(false);
+}
+
+if (mode is "open")
+{
+    await OpenModelCheck.RunAsync(duration, ReadOption(args, "--rate", 5_000), connections).ConfigureAwait(false);
 }
 
 if (mode is "memory" or "all")

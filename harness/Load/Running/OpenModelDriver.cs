@@ -48,11 +48,7 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
                     break;
                 }
 
-                var wait = intended - run.Time.GetElapsedTime(run.StartTicks);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, run.Time, cancellation).ConfigureAwait(false);
-                }
+                await WaitUntilAsync(intended, cancellation).ConfigureAwait(false);
 
                 var intendedTicks = run.StartTicks + (long)(intended.TotalSeconds * frequency);
                 if (Interlocked.Increment(ref _pending) > capacity)
@@ -72,6 +68,32 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
         }
 
         _arrivals.Writer.TryComplete();
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="intended"/> (elapsed since start). Timers on Linux fire about
+    /// 1 ms late, which would add 1 ms to every corrected latency; on the real clock the last
+    /// <see cref="LoadRunnerOptions.DispatchSpinWindow"/> is spent yielding instead of sleeping.
+    /// </summary>
+    private async ValueTask WaitUntilAsync(TimeSpan intended, CancellationToken cancellation)
+    {
+        var wait = intended - run.Time.GetElapsedTime(run.StartTicks);
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var spin = ReferenceEquals(run.Time, TimeProvider.System) ? run.Options.DispatchSpinWindow : TimeSpan.Zero;
+        if (wait > spin)
+        {
+            await Task.Delay(wait - spin, run.Time, cancellation).ConfigureAwait(false);
+        }
+
+        while (run.Time.GetElapsedTime(run.StartTicks) < intended)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            Thread.Yield();
+        }
     }
 
     /// <summary>After the workers stopped: arrivals still queued (cancelled run) never started, so they count as dropped.</summary>
