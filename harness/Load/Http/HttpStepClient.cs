@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Net;
+using PerfTests.Load.Scenarios;
+
+namespace PerfTests.Load.Http;
+
+/// <summary>
+/// HTTP steps on ONE shared <see cref="SocketsHttpHandler"/>: maps a response to a
+/// <see cref="StepResult"/> (status code, body bytes read, failure on non-success unless
+/// configured). Only loopback targets unless a host is allowed explicitly. Thread-safe; create
+/// one per run and dispose it after.
+/// </summary>
+public sealed class HttpStepClient : IDisposable
+{
+    private const int BufferSize = 16 * 1024;
+    private readonly HttpStepOptions _options;
+    private readonly TargetGuard _guard;
+
+    /// <summary>Creates the client and its connection pool.</summary>
+    public HttpStepClient(HttpStepOptions? options = null)
+    {
+        _options = options ?? new HttpStepOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConnectionsPerServer, 1);
+        _guard = new TargetGuard(_options.AllowedHosts);
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
+            PooledConnectionLifetime = _options.PooledConnectionLifetime,
+            UseCookies = false,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        Client = new HttpClient(handler, disposeHandler: true) { Timeout = _options.RequestTimeout };
+    }
+
+    /// <summary>The shared client (for requests this helper does not cover; the loopback guard does not apply to it).</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>A step that GETs <paramref name="uri"/>; the target is checked now, not at the first request.</summary>
+    public Step GetStep(string name, Uri uri)
+    {
+        _guard.EnsureAllowed(uri);
+        return Step.Create(name, ctx => GetAsync(uri, ctx.CancellationToken));
+    }
+
+    /// <summary>GETs <paramref name="uri"/> and maps the response.</summary>
+    public ValueTask<StepResult> GetAsync(Uri uri, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (disposed here), reads the whole body counting its bytes and
+    /// maps it: status = HTTP code; "Timeout" on request timeout; the <see cref="HttpRequestError"/>
+    /// name (e.g. "ConnectionError") on transport failure.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is not loopback and not allowed.</exception>
+    public async ValueTask<StepResult> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (request)
+        {
+            _guard.EnsureAllowed(request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request)));
+            try
+            {
+                using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var bytes = await DrainAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var code = (int)response.StatusCode;
+                return code < 400 || !_options.FailOnNonSuccessStatus
+                    ? StepResult.Ok(code, bytes)
+                    : StepResult.Fail(code, bytes, response.ReasonPhrase);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                return StepResult.Fail("Timeout", ex.Message);
+            }
+            catch (HttpRequestException ex)
+            {
+                return StepResult.Fail(ex.HttpRequestError.ToString(), ex.Message);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Client.Dispose();
+
+    private static async ValueTask<long> DrainAsync(HttpContent content, CancellationToken ct)
+    {
+        var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
+            {
+                long total = 0;
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                return total;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

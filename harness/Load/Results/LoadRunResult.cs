@@ -1,0 +1,24 @@
+namespace PerfTests.Load.Results;
+
+/// <summary>Immutable result of a whole run.</summary>
+public sealed record LoadRunResult
+{
+    /// <summary>Wall-clock start of the run (from the runner's <see cref="TimeProvider"/>).</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Total duration including warm-up and graceful stop.</summary>
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>True when the run was stopped by its <see cref="CancellationToken"/>: results are partial.</summary>
+    public required bool IsCancelled { get; init; }
+
+    /// <summary>One result per scenario, in the order given to the runner.</summary>
+    public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
+
+    /// <summary>The scenario named <paramref name="name"/>.</summary>
+    public ScenarioResult this[string name] =>
+        Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"No scenario named '{name}' in this run.");
+
+    /// <inheritdoc />
+    public override string ToString() => ResultFormatter.Format(this);
+}

@@ -1,0 +1,59 @@
+namespace PerfTests.Load.Results;
+
+/// <summary>Immutable result of one scenario: iterations, latency (corrected and not), steps, timeline.</summary>
+public sealed record ScenarioResult
+{
+    /// <summary>Scenario name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Measured duration (warm-up excluded; shorter when cancelled).</summary>
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>
+    /// Iteration latency from the INTENDED start time (open model: the scheduled arrival, so queueing
+    /// behind a stalled system is counted; closed model: equals the actual start). Use this one.
+    /// </summary>
+    public required LatencyStats Latency { get; init; }
+
+    /// <summary>Iteration latency from the ACTUAL start (what tools with coordinated omission report).</summary>
+    public required LatencyStats UncorrectedLatency { get; init; }
+
+    /// <summary>Iterations where every step succeeded.</summary>
+    public required long OkCount { get; init; }
+
+    /// <summary>Iterations stopped by a failed step.</summary>
+    public required long FailCount { get; init; }
+
+    /// <summary>Arrivals that never started for lack of capacity (k6 <c>dropped_iterations</c>).</summary>
+    public required long DroppedCount { get; init; }
+
+    /// <summary>
+    /// Iterations the runner cut short (run cancelled, or still running after the graceful stop):
+    /// neither ok nor failed, counted so that ok + failed + dropped + interrupted covers every start.
+    /// </summary>
+    public required long InterruptedCount { get; init; }
+
+    /// <summary>Bytes reported by all steps.</summary>
+    public required long Bytes { get; init; }
+
+    /// <summary>Finished iterations per second over <see cref="Duration"/>.</summary>
+    public required double RequestsPerSecond { get; init; }
+
+    /// <summary>Bytes per second over <see cref="Duration"/>.</summary>
+    public required double BytesPerSecond { get; init; }
+
+    /// <summary>Counts by status over all steps.</summary>
+    public required IReadOnlyDictionary<string, long> StatusCodes { get; init; }
+
+    /// <summary>Per-step statistics, in step order.</summary>
+    public required IReadOnlyList<StepStats> Steps { get; init; }
+
+    /// <summary>One point per measured second.</summary>
+    public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
+
+    /// <summary>Total iterations finished (ok + failed).</summary>
+    public long RequestCount => OkCount + FailCount;
+
+    /// <inheritdoc />
+    public override string ToString() => ResultFormatter.Format(this);
+}

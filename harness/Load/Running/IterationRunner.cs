@@ -1,0 +1,67 @@
+using PerfTests.Load.Scenarios;
+
+namespace PerfTests.Load.Running;
+
+/// <summary>Runs one iteration (all steps in order) and records it. Shared by both load models.</summary>
+internal sealed class IterationRunner(
+    IReadOnlyList<Step> steps, ScenarioRecorder recorder, TimeProvider time, long measureFromTicks)
+{
+    /// <summary>
+    /// Runs the steps. <paramref name="intendedTicks"/> is when the iteration should have started
+    /// (open model: its scheduled arrival); iterations intended before the end of warm-up are not
+    /// recorded, nor are iterations interrupted by the run's own cancellation.
+    /// </summary>
+    public async ValueTask RunAsync(StepContext context, long intendedTicks, CancellationToken ct)
+    {
+        context.CancellationToken = ct;
+        var record = intendedTicks >= measureFromTicks;
+        var startTicks = time.GetTimestamp();
+        var ok = true;
+        long bytes = 0;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var stepStart = time.GetTimestamp();
+            StepResult result;
+            try
+            {
+                result = await steps[i].Run(context).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopped by us (cancellation or end of graceful stop): not a failure of the target.
+                if (record)
+                {
+                    recorder.RecordInterrupted();
+                }
+
+                context.InvocationNumber++;
+                return;
+            }
+#pragma warning disable CA1031 // A step's exception is a measured failure, never a crash of the run.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                result = StepResult.FromException(ex);
+            }
+
+            if (record)
+            {
+                recorder.RecordStep(context.WorkerId, i, time.GetTimestamp() - stepStart, result);
+            }
+
+            bytes += result.Bytes;
+            if (!result.IsOk)
+            {
+                ok = false;
+                break;
+            }
+        }
+
+        if (record)
+        {
+            recorder.RecordIteration(context.WorkerId, intendedTicks, startTicks, time.GetTimestamp(), ok, bytes);
+        }
+
+        context.InvocationNumber++;
+    }
+}
