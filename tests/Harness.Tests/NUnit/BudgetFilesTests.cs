@@ -50,9 +50,9 @@ public sealed class BudgetFilesTests
     [Test]
     public void Load_RepositoryLoadSuite_IsFoundFromTheTestAssembly()
     {
-        var budget = BudgetFiles.Load("load", new PerfRunSettings(1, null, "pr", null));
+        var budget = BudgetFiles.Load("load", new PerfRunSettings(1, null, "nightly", null));
 
-        Assert.That(budget.Overlay, Is.EqualTo("pr"));
+        Assert.That(budget.Overlay, Is.EqualTo("nightly"));
         Assert.That(budget.Scopes.Select(s => s.Scenario), Does.Contain("clients-list"));
     }
 }

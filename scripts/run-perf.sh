@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The main job: runs performance suites against the bundled sample portal (real PostgreSQL and
+# Redis containers, WireMock market-prices service, the portal on Kestrel over loopback), then
+# renders the Allure report. Does its own set-up and is safe to run again.
+#
+# Usage: scripts/run-perf.sh [--category NAME] [--profile pr|nightly|local] [--single-file]
+#   --category     NUnit category to run: Load, Stress, Spike, Endurance, WebVitals, Failover
+#                  (default: Load; "all" runs every category)
+#   --profile      runsettings/<profile>.runsettings: duration scale and budget overlay (default: pr)
+#   --single-file  render the report as one index.html that opens from file://
+# Output: artifacts/perf/allure-results, artifacts/perf/allure-report, artifacts/perf/summary.md,
+#         artifacts/perf/*.trx. The exit code is the test run's: a breached budget fails the job.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+category=Load profile=pr report_args=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --category) category=$2; shift 2 ;;
+        --profile) profile=$2; shift 2 ;;
+        --single-file) report_args+=(--single-file); shift ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        *) echo "run-perf: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+settings=runsettings/$profile.runsettings
+[[ -f $settings ]] || { echo "run-perf: no $settings" >&2; exit 2; }
+
+out=artifacts/perf
+rm -rf "$out" && mkdir -p "$out"
+export ALLURE_RESULTS_DIR=$PWD/$out/allure-results
+export PERF_SUMMARY_FILE=$PWD/$out/summary.md
+
+scripts/setup-containers.sh
+# shellcheck disable=SC1091
+set -a && source .perf/container.env && set +a
+
+filter=()
+[[ $category == all ]] || filter=(--filter "Category=$category")
+
+status=0
+dotnet test tests/PerfTests -c Release --nologo -s "$settings" "${filter[@]}" \
+    --logger "console;verbosity=normal" --logger "trx;LogFileName=perf.trx" --results-directory "$out" \
+    || status=$?
+
+# The report is written whatever the verdict: a failed gate is when people read it most.
+scripts/allure-report.sh --results "$out/allure-results" --output "$out/allure-report" "${report_args[@]}" \
+    || echo "run-perf: the Allure report could not be generated (the test verdict stands)" >&2
+scripts/summarize-trx.sh "$out"
+echo "run-perf: report in $out/allure-report (serve it: scripts/allure/node_modules/.bin/allure open $out/allure-report)"
+exit $status

@@ -1,0 +1,96 @@
+using System.Globalization;
+using PerfTests.Environment;
+using PerfTests.Environment.Faults;
+using PerfTests.Environment.SystemUnderTest;
+using PerfTests.NUnit;
+
+namespace PerfTests.Suites.Infrastructure;
+
+/// <summary>
+/// Everything a suite runs against: PostgreSQL and Redis containers, the WireMock market-prices
+/// service, and the sample portal on real Kestrel (127.0.0.1) seeded with 10,000 clients.
+/// With a TargetUrl (runsettings) or PERF_TARGET_URL, nothing is started: the external system is
+/// probed and used as it is.
+/// </summary>
+internal sealed class PortalEnvironment : IAsyncDisposable
+{
+    /// <summary>Clients seeded on start (ids 1..SeededClients); portfolios are 2 per client.</summary>
+    public const int SeededClients = 10_000;
+
+    private PortalEnvironment(PerfEnvironment? dependencies, ISystemUnderTest system)
+    {
+        Dependencies = dependencies;
+        System = system;
+    }
+
+    /// <summary>Containers and the downstream stub; null against an external target.</summary>
+    public PerfEnvironment? Dependencies { get; }
+
+    /// <summary>The running system under test.</summary>
+    public ISystemUnderTest System { get; }
+
+    /// <summary>Base address of the system under test (loopback unless external).</summary>
+    public Uri BaseAddress => System.BaseAddress;
+
+    /// <summary>Fault injection on the downstream service; throws against an external target.</summary>
+    public FaultInjector Faults => Dependencies?.Faults
+        ?? throw new InvalidOperationException("Fault injection needs the suite's own environment; it is not available against an external TargetUrl.");
+
+    /// <summary>Starts the environment; on any failure everything already started is removed.</summary>
+    /// <param name="overrides">Sample-system settings (e.g. defect switches) layered over the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start; whatever already started is removed.</param>
+    public static async Task<PortalEnvironment> StartAsync(
+        IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        if (PerfRunSettings.Current.TargetUrl is { } external)
+        {
+            var target = new ExternalSystemUnderTest(external);
+            await SystemUnderTestProbe.EnsureReachableAsync(external, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new PortalEnvironment(null, target);
+        }
+
+        var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["ConnectionStrings:Postgres"] = dependencies.PostgresConnectionString,
+                ["ConnectionStrings:Redis"] = dependencies.RedisConnectionString,
+                ["SampleSystem:MarketPricesBaseUrl"] = dependencies.DownstreamBaseUrl.ToString(),
+                ["SampleSystem:Database:SeedClientsOnStartup"] = SeededClients.ToString(CultureInfo.InvariantCulture),
+                // Request logging would cost more than the requests themselves under load.
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Error",
+            };
+            foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            // Seeding 10,000 clients happens before /health answers, so allow for it.
+            var system = await SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
+            return new PortalEnvironment(dependencies, system);
+        }
+        catch
+        {
+            await dependencies.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the system under test, then removes the containers.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await System.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Dependencies is not null)
+            {
+                await Dependencies.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
