@@ -1,0 +1,43 @@
+using PerfTests.NUnit;
+using PerfTests.Reporting.Context;
+using PerfTests.Reporting.NUnit;
+
+namespace PerfTests.Suites.Stress;
+
+/// <summary>
+/// Stress (seed 004: 500 users, 15 minutes): the arrival rate doubles rung by rung until a budget
+/// breaks. Reports the breaking point (max sustainable rate within budget) and what errors, drops
+/// and latency look like on the first rung past it.
+/// </summary>
+[TestFixture]
+[Category(PerfCategories.Stress)]
+[Epic("Performance")]
+[Feature("Stress")]
+public sealed class PortalStressTests
+{
+    /// <summary>Nightly length of one rung (6 rungs: 12 minutes plus warm-ups); the PR profile scales it (0.1: 12 s).</summary>
+    private static readonly TimeSpan Rung = TimeSpan.FromSeconds(120);
+
+    [Test]
+    [Story("Stepping the arrival rate up finds the breaking point, which must sit above the budgeted floor")]
+    public async Task ArrivalRateLadder_UntilBudgetBreaks_SustainsBudgetedRate()
+    {
+        var environment = StressSuiteSetUp.Current;
+        var rung = PerfRunSettings.Current.Scale(Rung);
+        AllureContext.Parameter("rung", rung);
+        AllureContext.Parameter("rates", string.Join(", ", StressLadder.DefaultRates));
+        var budget = BudgetFiles.Load("stress");
+
+        var ladder = await AllureContext.StepAsync("stress ladder", () =>
+            StressLadder.RunAsync(environment.BaseAddress, budget, StressLadder.DefaultRates, rung, TestContext.Out, CancellationToken.None));
+
+        var summary = string.Join(System.Environment.NewLine, ladder.Rungs.Select(r => r.Describe()));
+        AllureContext.Attach("ladder", summary, "text/plain", "txt");
+        AllureContext.Metric("stress.sustainable_rps", ladder.SustainablePerSecond, "/s", MetricDirection.HigherIsBetter);
+        TestContext.Out.WriteLine(ladder.FirstBroken is { } broken
+            ? $"Breaking point: {ladder.SustainablePerSecond:0.0} iterations/s sustained; at {broken.OfferedPerSecond:0}/s offered errors were {broken.ErrorRate:P1}, dropped {broken.Result.DroppedCount}, p95 {broken.Result.Latency.P95.ValueUs / 1000.0:0} ms"
+            : $"No rung broke the budget: at least {ladder.SustainablePerSecond:0.0} iterations/s sustained (raise the ladder)");
+
+        BudgetAssert.Meets(StressLadder.Measurements(ladder), budget);
+    }
+}
