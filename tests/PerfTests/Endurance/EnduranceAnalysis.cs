@@ -22,7 +22,8 @@ internal static class EnduranceAnalysis
             .Where(g => g.Count() >= Math.Max(1, seconds / 2))
             .Select(g => (X: (g.Key + 0.5) * seconds / 3600.0, Y: Median(g.Select(p => p.P95Us!.Value / 1000.0))))
             .ToList();
-        var drift = TrendLine.Fit(intervals);
+        // Latency is judged on the robust slope; memory (settled samples, little noise) on least squares with its error.
+        var drift = TrendLine.TheilSenSlope(intervals);
         var runHours = timeline.Count / 3600.0;
 
         var settled = memory.Where(m => m.Settled)
@@ -30,7 +31,7 @@ internal static class EnduranceAnalysis
             .ToList();
         var growth = TrendLine.Fit(settled);
         return new EnduranceVerdict(
-            drift.Slope, drift.Slope * runHours, growth.Slope, growth.ConfidenceAbove(toleratedGrowthMbPerHour),
+            drift, drift * runHours, growth.Slope, growth.ConfidenceAbove(toleratedGrowthMbPerHour),
             intervals.Count, settled.Count, toleratedGrowthMbPerHour);
     }
 

@@ -3,7 +3,7 @@ namespace PerfTests.Suites.Endurance;
 /// <summary>
 /// What the timeline says about a long run.
 /// </summary>
-/// <param name="P95DriftMsPerHour">Regression slope of the per-interval p95 (ms per hour).</param>
+/// <param name="P95DriftMsPerHour">Theil-Sen slope of the per-interval p95 (ms per hour).</param>
 /// <param name="P95DriftOverRunMs">The same slope times the run length: how much p95 moved along the trend (ms).</param>
 /// <param name="HeapGrowthMbPerHour">Slope of settled live managed memory (MB per hour, 1 MB = 2^20 bytes).</param>
 /// <param name="LeakConfidence">Confidence (0..1) that memory grows faster than the tolerated rate.</param>

@@ -35,6 +35,33 @@ internal sealed record TrendLine(double Slope, double Intercept, double SlopeSta
         return new TrendLine(slope, intercept, se, n);
     }
 
+    /// <summary>
+    /// Theil-Sen slope: the median of all pairwise slopes. One stalled interval (a neighbour's build on
+    /// a shared runner) moves it far less than the least-squares slope; 0 with fewer than 2 points.
+    /// </summary>
+    public static double TheilSenSlope(IReadOnlyList<(double X, double Y)> points)
+    {
+        var slopes = new List<double>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            for (var j = i + 1; j < points.Count; j++)
+            {
+                if (points[j].X != points[i].X)
+                {
+                    slopes.Add((points[j].Y - points[i].Y) / (points[j].X - points[i].X));
+                }
+            }
+        }
+
+        if (slopes.Count == 0)
+        {
+            return 0;
+        }
+
+        slopes.Sort();
+        return slopes.Count % 2 == 1 ? slopes[slopes.Count / 2] : (slopes[(slopes.Count / 2) - 1] + slopes[slopes.Count / 2]) / 2;
+    }
+
     /// <summary>Confidence (0..1) that the true slope exceeds <paramref name="threshold"/> (normal approximation).</summary>
     public double ConfidenceAbove(double threshold) =>
         double.IsPositiveInfinity(SlopeStandardError) ? 0.5

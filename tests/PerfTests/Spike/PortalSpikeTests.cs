@@ -54,11 +54,13 @@ public sealed class PortalSpikeTests
         using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
         using var metrics = new PortalMetrics(environment.BaseAddress);
         var steps = new PortalSteps(http, environment.BaseAddress);
-        // The warm-up primes the last known prices, so a broken downstream serves stale prices (200), not 503.
+        // Primed last known prices (below): a broken downstream then serves stale prices (200), not 503.
         var scenario = Scenario.Create("valuation-breaker", steps.PortfolioValuation())
             .WithWarmUp(TimeSpan.FromSeconds(5))
             .WithLoadSimulations(LoadSimulation.ConstantRate(10, hold))
             .WithCapacity(maxWorkers: 100);
+        var primed = await PricePriming.PrimeAsync(environment.BaseAddress, CancellationToken.None);
+        TestContext.Out.WriteLine($"Primed prices with {primed}/{PricePriming.Portfolios} valuations");
         var before = await metrics.ReadAsync(CancellationToken.None);
         var watch = new BreakerWatch(metrics, TimeSpan.FromMilliseconds(250));
         using var stopWatch = new CancellationTokenSource();

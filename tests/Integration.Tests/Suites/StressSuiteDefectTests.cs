@@ -1,0 +1,28 @@
+using PerfTests.NUnit;
+using PerfTests.Suites.Stress;
+
+namespace Integration.Tests.Suites;
+
+/// <summary>The Stress suite's ladder and budget catch a portal made slow on every request.</summary>
+[TestFixture]
+[Category(PerfCategories.Integration)]
+public sealed class StressSuiteDefectTests
+{
+    [Test]
+    public async Task Ladder_WithExtraLatency600Ms_FailsSustainableRateAndStepP95()
+    {
+        await using var environment = await DefectRun.StartAsync(("ExtraLatencyMs", "600"));
+        var budget = BudgetFiles.Load("stress", DefectRun.PrSettings);
+
+        var ladder = await StressLadder.RunAsync(environment.BaseAddress, budget, [5, 10], TimeSpan.FromSeconds(6), TestContext.Out, CancellationToken.None);
+        var report = DefectRun.Evaluate("stress", StressLadder.Measurements(ladder));
+
+        var failed = DefectRun.FailedMetrics(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ladder.LastSustainable, Is.Null, "no rung can meet a 500 ms p95 with 600 ms added to every request");
+            Assert.That(failed, Does.Contain("portal-mix metric(sustainable_rps)"));
+            Assert.That(failed, Does.Contain("portal-mix/login p(95)"));
+        });
+    }
+}
