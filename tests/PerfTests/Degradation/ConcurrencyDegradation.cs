@@ -40,7 +40,9 @@ internal static class ConcurrencyDegradation
         var single = Scenario.Create(Single, steps.ClientsList(), Think(thinkScale))
             .WithWarmUp(TimeSpan.FromSeconds(3))
             .WithLoadSimulations(LoadSimulation.ConstantConcurrency(1, phase), LoadSimulation.Pause(phase));
+        // Same warm-up (holding its first stage, a pause): the phases then never overlap.
         var concurrent = Scenario.Create(Concurrent, steps.ClientsList(), Think(thinkScale))
+            .WithWarmUp(TimeSpan.FromSeconds(3))
             .WithLoadSimulations(LoadSimulation.Pause(phase), LoadSimulation.ConstantConcurrency(Users, phase));
         var run = await LoadRunner.RunAsync([single, concurrent], new LoadRunnerOptions { Progress = ProgressMode.Never }, cancellationToken).ConfigureAwait(false);
 

@@ -1,6 +1,7 @@
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
+using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Stress;
 
@@ -39,5 +40,26 @@ public sealed class PortalStressTests
             : $"No rung broke the budget: at least {ladder.SustainablePerSecond:0.0} iterations/s sustained (raise the ladder)");
 
         BudgetAssert.Meets(StressLadder.Measurements(ladder), budget);
+    }
+
+    [Test]
+    [Story("An exhausted database pool sheds the excess as fast 503s, never hangs")]
+    public async Task TinyPool_OfferedTwiceItsCapacity_ShedsWith503WithinConnectionTimeout()
+    {
+        var hold = PerfRunSettings.Current.Scale(TimeSpan.FromMinutes(2));
+        hold = hold < TimeSpan.FromSeconds(15) ? TimeSpan.FromSeconds(15) : hold;
+        AllureContext.Parameter("hold", hold);
+        AllureContext.Parameter("pool", "2 connections, 100 ms per lease, 1 s connection timeout");
+        // Its own portal (on its own containers): the suite's portal keeps its normal pool.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await using var environment = await PortalEnvironment.StartAsync(PoolExhaustion.Settings, timeout.Token);
+
+        var (run, measurements, summary) = await AllureContext.StepAsync("offer 40/s to a 20/s pool", () =>
+            PoolExhaustion.RunAsync(environment.BaseAddress, 40, hold, CancellationToken.None));
+
+        TestContext.Out.WriteLine(run.ToString());
+        TestContext.Out.WriteLine(summary);
+        AllureContext.Attach("pool exhaustion", summary, "text/plain", "txt");
+        SuiteRun.Judge(measurements, "stress-pool");
     }
 }
