@@ -9,8 +9,11 @@ public static class AnalysisMetricNames
     /// <summary>"p95_drift_ms_per_hour": Theil-Sen slope of per-interval p95, milliseconds per hour.</summary>
     public const string P95DriftMsPerHour = "p95" + DriftMsPerHourSuffix;
 
-    /// <summary>"p95_drift_percent_per_hour": the same slope as a percentage of the mean p95, per hour.</summary>
-    public const string P95DriftPercentPerHour = "p95" + DriftPercentPerHourSuffix;
+    /// <summary>
+    /// "p95_drift_relative_per_hour": the same slope relative to the mean p95, per hour, as a FRACTION
+    /// (0.05 = +5 % per hour), so that a budget written <c>metric(p95_drift_relative_per_hour) &lt; 5%</c> matches.
+    /// </summary>
+    public const string P95DriftRelativePerHour = "p95" + DriftRelativePerHourSuffix;
 
     /// <summary>"p95_drift_p_value": two-sided Mann-Kendall p-value of the p95 trend (small = real trend).</summary>
     public const string P95DriftPValue = "p95" + DriftPValueSuffix;
@@ -28,7 +31,7 @@ public static class AnalysisMetricNames
     public const string MemoryLeakProbability = "memory" + LeakProbabilitySuffix;
 
     internal const string DriftMsPerHourSuffix = "_drift_ms_per_hour";
-    internal const string DriftPercentPerHourSuffix = "_drift_percent_per_hour";
+    internal const string DriftRelativePerHourSuffix = "_drift_relative_per_hour";
     internal const string DriftPValueSuffix = "_drift_p_value";
     internal const string DriftOlsMsPerHourSuffix = "_drift_ols_ms_per_hour";
     internal const string GrowthMbPerHourSuffix = "_growth_mb_per_hour";

@@ -83,11 +83,8 @@ public static class BaselineComparer
             _ => string.Create(CultureInfo.InvariantCulture, $"same (significant but below the {options.MinEffect:0.#%} minimum effect)"),
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"p95 {change:+0.0%;-0.0%;0.0%}{ciText}, Mann-Whitney p={FormatP(test.PValue)} over {test.CountA} vs {test.CountB} intervals: {reason}");
+            $"p95 {change:+0.0%;-0.0%;0.0%}{ciText}, Mann-Whitney p={Formatting.PValue(test.PValue)} over {test.CountA} vs {test.CountB} intervals: {reason}");
     }
-
-    private static string FormatP(double p) =>
-        p < 0.0001 ? p.ToString("0.0e0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static double? MedianOrNull(IReadOnlyList<double> values) =>
         values.Count == 0 ? null : TrendStatistics.Median([.. values.Order()]);

@@ -58,7 +58,7 @@ public sealed record DriftReport
         metrics[$"{prefix}{AnalysisMetricNames.DriftMsPerHourSuffix}"] = DriftMsPerHour!.Value;
         if (DriftPercentPerHour is { } pct)
         {
-            metrics[$"{prefix}{AnalysisMetricNames.DriftPercentPerHourSuffix}"] = pct;
+            metrics[$"{prefix}{AnalysisMetricNames.DriftRelativePerHourSuffix}"] = pct / 100;
         }
 
         metrics[$"{prefix}{AnalysisMetricNames.DriftPValueSuffix}"] = Robust!.PValue;
@@ -78,7 +78,7 @@ public sealed record DriftReport
         var verdict = IsSignificantIncrease ? "significant upward drift" : "no significant upward drift";
         return string.Create(CultureInfo.InvariantCulture,
             $"drift {DriftMsPerHour:+0.###;-0.###;0} ms/h (95% CI {ci.Low:+0.###;-0.###;0}..{ci.High:+0.###;-0.###;0}), " +
-            $"{DriftPercentPerHour:+0.##;-0.##;0}% of mean/h, Mann-Kendall p={Robust!.PValue:0.####} over {IntervalCount} intervals, " +
+            $"{DriftPercentPerHour:+0.##;-0.##;0}% of mean/h, Mann-Kendall p={Formatting.PValue(Robust!.PValue)} over {IntervalCount} intervals, " +
             $"R²={Linear!.RSquared:0.###}: {verdict}");
     }
 }

@@ -69,7 +69,7 @@ public sealed record LeakReport
         return string.Create(CultureInfo.InvariantCulture,
             $"memory {GrowthMbPerHour:+0.##;-0.##;0} MB/h (95% CI {ci.Low:+0.##;-0.##;0}..{ci.High:+0.##;-0.##;0}), " +
             $"projected {ProjectedGrowthMb:+0.#;-0.#;0} MB over {NominalDuration.TotalHours:0.##} h vs limit {LimitMb:0.#} MB, " +
-            $"Mann-Kendall p={TrendPValue:0.####}, P(exceed)={ExceedProbability:0.###} over {BinCount} bins: " +
-            $"{Verdict} (confidence {Confidence:0.###})");
+            $"Mann-Kendall p={Formatting.PValue(TrendPValue!.Value)}, P(exceed)={Formatting.Probability(ExceedProbability!.Value)} over {BinCount} bins: " +
+            $"{Verdict} (confidence {Formatting.Probability(Confidence!.Value)})");
     }
 }

@@ -69,9 +69,27 @@ public class DriftAnalyzerTests
 
         Assert.That(metrics.Keys, Is.EquivalentTo(new[]
         {
-            AnalysisMetricNames.P95DriftMsPerHour, AnalysisMetricNames.P95DriftPercentPerHour,
+            AnalysisMetricNames.P95DriftMsPerHour, AnalysisMetricNames.P95DriftRelativePerHour,
             AnalysisMetricNames.P95DriftPValue, AnalysisMetricNames.P95DriftOlsMsPerHour,
         }));
         Assert.That(AnalysisMetricNames.P95DriftMsPerHour, Is.EqualTo("p95_drift_ms_per_hour"));
+    }
+
+    [Test]
+    public void AnalyzeP95_EngineTimelineWithDrift_FindsTheSlopeFromPerSecondPoints()
+    {
+        // 10 minutes at 100 requests/s, median 20 ms drifting +2 ms per minute; per-second p95 is about 1.64x the median.
+        var run = FakeRuns.Run("soak", 600, 20_000, 31, DateTimeOffset.UnixEpoch, 2000.0 / 60);
+
+        var report = DriftAnalyzer.AnalyzeP95(run["soak"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.IntervalCount, Is.EqualTo(60));
+            Assert.That(report.IsSignificantIncrease, Is.True, report.ToString());
+            Assert.That(report.DriftMsPerHour, Is.EqualTo(120 * 1.64).Within(25), report.ToString());
+            Assert.That(report.ToMetrics()[AnalysisMetricNames.P95DriftRelativePerHour], Is.EqualTo(report.DriftPercentPerHour!.Value / 100).Within(1e-12));
+            Assert.That(report.ToString(), Does.StartWith("drift +").And.Contain("ms/h (95% CI").And.EndWith("significant upward drift"));
+        });
     }
 }

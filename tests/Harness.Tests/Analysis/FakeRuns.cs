@@ -6,8 +6,8 @@ namespace Harness.Tests.Analysis;
 /// <summary>Engine results built by hand (seeded), for the summary and comparison tests.</summary>
 internal static class FakeRuns
 {
-    /// <summary>A run with one scenario of <paramref name="seconds"/> seconds at 100 requests/s, latency around <paramref name="baseUs"/>.</summary>
-    public static LoadRunResult Run(string scenario, int seconds, double baseUs, int seed, DateTimeOffset startedAt)
+    /// <summary>A run with one scenario of <paramref name="seconds"/> seconds at 100 requests/s, latency around <paramref name="baseUs"/> (plus a linear drift).</summary>
+    public static LoadRunResult Run(string scenario, int seconds, double baseUs, int seed, DateTimeOffset startedAt, double driftUsPerSecond = 0)
     {
         var random = new Random(seed);
         var histogram = HistogramSettings.Create();
@@ -17,7 +17,7 @@ internal static class FakeRuns
             var second = new List<long>();
             for (var i = 0; i < 100; i++)
             {
-                var us = (long)(baseUs * Math.Exp(0.3 * Synthetic.Gaussian(random)));
+                var us = (long)((baseUs + (driftUsPerSecond * s)) * Math.Exp(0.3 * Synthetic.Gaussian(random)));
                 histogram.RecordValue(us);
                 second.Add(us);
             }

@@ -47,6 +47,7 @@ public class LeakAnalyzerTests
             Assert.That(report.GrowthMbPerHour, Is.EqualTo(200).Within(20), report.ToString());
             Assert.That(report.ProjectedGrowthMb, Is.EqualTo(400).Within(40), report.ToString());
             Assert.That(report.ToMetrics()[AnalysisMetricNames.MemoryGrowthMbPerHour], Is.EqualTo(report.GrowthMbPerHour));
+            Assert.That(report.ToString(), Does.StartWith("memory +").And.EndWith("Leak (confidence >0.999)"));
         });
     }
 
