@@ -11,12 +11,14 @@ public static class RunSummaryFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A scenario that finished nothing may carry NaN rates: write them rather than fail the save.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>Serialises a summary to JSON text.</summary>
     public static string ToJson(RunSummary summary) => JsonSerializer.Serialize(summary, Json);
 
-    /// <summary>Parses JSON text; throws <see cref="InvalidDataException"/> for a newer or missing schema version.</summary>
+    /// <summary>Parses JSON text; throws <see cref="InvalidDataException"/> for malformed JSON or an unsupported schema version.</summary>
     public static RunSummary FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -64,6 +64,17 @@ public class RunSummaryTests
     }
 
     [Test]
+    public void ToJson_NaNRate_RoundTripsInsteadOfFailing()
+    {
+        var summary = Summaries.Of([1000.0]);
+        summary = summary with { Scenarios = [summary.Scenarios[0] with { RequestsPerSecond = double.NaN }] };
+
+        var loaded = RunSummaryFile.FromJson(RunSummaryFile.ToJson(summary));
+
+        Assert.That(loaded.Scenarios[0].RequestsPerSecond, Is.NaN);
+    }
+
+    [Test]
     public void FromJson_NotJson_IsInvalidData()
     {
         Assert.That(() => RunSummaryFile.FromJson("not json"), Throws.InstanceOf<InvalidDataException>());
