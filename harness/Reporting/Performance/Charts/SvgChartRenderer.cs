@@ -28,18 +28,21 @@ internal static class SvgChartRenderer
 
         var noData = spec.NoDataReason ?? (spec.Series.Any(s => s.Points.Any(p => p.Y.HasValue)) ? null : "no samples");
         var xMax = spec.XMax ?? (spec.Series.SelectMany(s => s.Points).Select(p => p.X).DefaultIfEmpty(spec.XMin + 1).Max());
+        var left = NiceScale.From(0, Headroom(spec, ChartAxis.Left));
         var plot = new PlotArea(Left, Top, right, Bottom,
-            spec.XTicks is null ? NiceScale.From(spec.XMin, xMax, 8) with { Min = spec.XMin } : new NiceScale(spec.XMin, xMax, 1),
-            YScale(spec, ChartAxis.Left), YScale(spec, ChartAxis.Right));
+            spec.XTicks is null ? NiceScale.From(spec.XMin, xMax, 8, allowQuarters: false) with { Min = spec.XMin } : new NiceScale(spec.XMin, xMax, 1),
+            left, NiceScale.Aligned(Headroom(spec, ChartAxis.Right), (int)Math.Round(left.Max / left.Step)));
 
-        Axes(svg, spec, plot);
         if (noData is not null)
         {
+            // A frame without ticks: made-up axis ranges would suggest values that were never measured.
+            svg.Append($"<rect x=\"{N(plot.X0)}\" y=\"{N(plot.Y0)}\" width=\"{N(plot.X1 - plot.X0)}\" height=\"{N(plot.Y1 - plot.Y0)}\" fill=\"none\" stroke=\"#888888\"/>\n");
             svg.Append($"<text class=\"no-data\" x=\"{N((plot.X0 + plot.X1) / 2)}\" y=\"{N((plot.Y0 + plot.Y1) / 2)}\" text-anchor=\"middle\" ")
                .Append($"font-size=\"16\" fill=\"#555555\">not enough data ({Escape(noData)})</text>\n</svg>\n");
             return svg.ToString();
         }
 
+        Axes(svg, spec, plot);
         MarkRenderer.Render(svg, spec.Marks, plot, xMax);
         foreach (var line in spec.ReferenceLines)
         {
@@ -57,13 +60,13 @@ internal static class SvgChartRenderer
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static NiceScale YScale(ChartSpec spec, ChartAxis axis)
+    /// <summary>The axis' largest value plus 8 % headroom (keeps lines off the top edge and under the mark labels); 1 when empty.</summary>
+    private static double Headroom(ChartSpec spec, ChartAxis axis)
     {
         var values = spec.Series.Where(s => s.Axis == axis).SelectMany(s => s.Points).Where(p => p.Y.HasValue).Select(p => p.Y!.Value)
             .Concat(spec.ReferenceLines.Where(r => r.Axis == axis).Select(r => r.Y));
         var max = values.DefaultIfEmpty(0).Max();
-        // Headroom above the highest value keeps lines off the top edge and under the mark labels.
-        return NiceScale.From(0, max <= 0 ? 1 : max * 1.08);
+        return max <= 0 ? 1 : max * 1.08;
     }
 
     private static void Axes(StringBuilder svg, ChartSpec spec, PlotArea plot)

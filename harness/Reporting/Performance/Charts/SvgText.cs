@@ -8,10 +8,15 @@ internal static class SvgText
     /// <summary>A coordinate with at most one decimal (sub-pixel precision is noise and bloats the file).</summary>
     public static string N(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>A tick label: as many decimals as the tick step needs, no more.</summary>
+    /// <summary>A tick label: as many decimals as the tick step needs (2.5 needs one), no more.</summary>
     public static string Tick(double value, double step)
     {
-        var decimals = step >= 1 ? 0 : Math.Min(6, (int)Math.Ceiling(-Math.Log10(step) - 1e-9));
+        var decimals = 0;
+        while (decimals < 6 && Math.Abs((step * Math.Pow(10, decimals)) - Math.Round(step * Math.Pow(10, decimals))) > 1e-6)
+        {
+            decimals++;
+        }
+
         return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
