@@ -28,9 +28,9 @@ internal static class TimelineCharts
             YLabel = "latency (ms)",
             Series =
             [
-                Series("p50", "#1f77b4", timeline, p => Ms(p.P50Us)),
-                Series("p95", "#ff7f0e", timeline, p => Ms(p.P95Us)),
-                Series("p99", "#d62728", timeline, p => Ms(p.P99Us)),
+                Percentile("p50", 2, "#1f77b4", timeline, p => p.P50Us),
+                Percentile("p95", 20, "#ff7f0e", timeline, p => p.P95Us),
+                Percentile("p99", 100, "#d62728", timeline, p => p.P99Us),
             ],
             ReferenceLines = limits,
         };
@@ -90,5 +90,14 @@ internal static class TimelineCharts
         string name, string color, IReadOnlyList<TimelinePoint> timeline, Func<TimelinePoint, double?> value, ChartAxis axis = ChartAxis.Left, bool dashed = false) =>
         new(name, color, [.. timeline.Select(p => new ChartPoint(p.Second - 0.5, value(p)))], axis, dashed);
 
-    private static double? Ms(double? us) => us / 1000.0;
+    /// <summary>
+    /// A per-second percentile, left out of seconds with too few samples for it (p99 needs 100, the
+    /// budget evaluator's rule): a p99 of 10 samples is just the maximum. The legend says so when it happens.
+    /// </summary>
+    private static ChartSeries Percentile(string name, long minimumSamples, string color, IReadOnlyList<TimelinePoint> timeline, Func<TimelinePoint, double?> us)
+    {
+        var hidden = timeline.Count(p => us(p).HasValue && p.Requests < minimumSamples);
+        var label = hidden == 0 ? name : $"{name} (shown in seconds with >= {minimumSamples} samples)";
+        return Series(label, color, timeline, p => p.Requests >= minimumSamples ? us(p) / 1000.0 : null);
+    }
 }

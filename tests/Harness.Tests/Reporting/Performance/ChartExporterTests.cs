@@ -89,6 +89,22 @@ internal sealed class ChartExporterTests
     }
 
     [Test]
+    public void LatencyChart_TenRequestsPerSecond_HidesPerSecondP95AndP99AndSaysWhy()
+    {
+        var timeline = Enumerable.Range(1, 5).Select(s => new TimelinePoint(s, 10, 0, 0, 0, 2_000, 9_000, 9_500)).ToList();
+
+        var spec = TimelineCharts.Latency(PerfSamples.Checkout() with { Timeline = timeline }, null, []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(spec.Series[0].Points.All(p => p.Y.HasValue), Is.True, "p50 needs only 2 samples");
+            Assert.That(spec.Series[1].Name, Is.EqualTo("p95 (shown in seconds with >= 20 samples)"));
+            Assert.That(spec.Series[2].Name, Is.EqualTo("p99 (shown in seconds with >= 100 samples)"));
+            Assert.That(spec.Series.Skip(1).SelectMany(s => s.Points).All(p => p.Y is null), Is.True);
+        });
+    }
+
+    [Test]
     public void LatencyChart_TimelineWithoutAnyPercentile_SaysNotEnoughData()
     {
         var scenario = PerfSamples.Checkout() with { Timeline = [new TimelinePoint(1, 0, 0, 5, 0, null, null, null)] };
@@ -99,15 +115,17 @@ internal sealed class ChartExporterTests
     }
 
     [Test]
-    public void DistributionChart_2040Samples_StopsBeforeP9999()
+    public void DistributionChart_FewerThan10000Samples_StopsBeforeP9999()
     {
-        var spec = DistributionChart.Build(PerfSamples.Checkout());
+        var scenario = PerfSamples.Checkout();
+
+        var spec = DistributionChart.Build(scenario);
 
         Assert.Multiple(() =>
         {
             Assert.That(spec.XTicks!.Select(t => t.Label), Is.EqualTo(TicksUpTo999));
             Assert.That(spec.Series.Select(s => s.Name), Is.EqualTo(DistributionSeries));
-            Assert.That(spec.Series[0].Points.Max(p => p.X), Is.EqualTo(Math.Log10(2040)).Within(1e-9));
+            Assert.That(spec.Series[0].Points.Max(p => p.X), Is.EqualTo(Math.Log10(scenario.Latency.Count)).Within(1e-9));
             Assert.That(spec.Series[0].Points[^1].Y, Is.GreaterThan(150), "the 150 ms tail shows at the far end");
         });
     }

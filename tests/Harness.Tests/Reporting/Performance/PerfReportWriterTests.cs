@@ -21,10 +21,10 @@ internal sealed class PerfReportWriterTests
 
     private static readonly string[] SampleMetrics =
     [
-        "checkout p95|6.835|ms|LowerIsBetter",
-        "checkout p99|151.935|ms|LowerIsBetter",
-        "checkout rps|91.85|req/s|HigherIsBetter",
-        "checkout error rate|4.246|%|LowerIsBetter",
+        "checkout p95|6.843|ms|LowerIsBetter",
+        "checkout p99|153.471|ms|LowerIsBetter",
+        "checkout rps|182.85|req/s|HigherIsBetter",
+        "checkout error rate|4.266|%|LowerIsBetter",
     ];
 
     private static readonly string[] IdleMetrics =

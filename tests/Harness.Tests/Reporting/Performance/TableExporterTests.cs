@@ -57,8 +57,8 @@ internal sealed class TableExporterTests
         Assert.Multiple(() =>
         {
             Assert.That(lines[0], Is.EqualTo("second,requests,failures,dropped,bytes,error_pct,p50_ms,p95_ms,p99_ms"));
-            Assert.That(lines[1], Is.EqualTo("1,101,0,0,100000,0,2.51,6,7.2"));
-            Assert.That(lines[11], Is.EqualTo("11,80,19,3,80000,23.75,10.1,31,150"));
+            Assert.That(lines[1], Is.EqualTo("1,201,0,0,200000,0,2.51,6,7.2"));
+            Assert.That(lines[11], Is.EqualTo("11,160,38,3,160000,23.75,10.1,31,150"));
             Assert.That(lines[15], Is.EqualTo("15,0,0,12,0,,,,"));
         });
     }
