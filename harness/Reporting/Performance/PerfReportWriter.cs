@@ -34,7 +34,7 @@ internal sealed class PerfReportWriter(IPerfSink sink, string? summaryPath, Acti
                 Try(problems, $"{s.Name} latency chart", () => sink.Attach($"{s.Name}: latency per second", SvgChartRenderer.Render(TimelineCharts.Latency(s, report, marks)), Svg, "svg"));
                 Try(problems, $"{s.Name} throughput chart", () => sink.Attach($"{s.Name}: throughput per second", SvgChartRenderer.Render(TimelineCharts.Throughput(s, marks)), Svg, "svg"));
                 Try(problems, $"{s.Name} error chart", () => sink.Attach($"{s.Name}: errors per second", SvgChartRenderer.Render(TimelineCharts.Errors(s, report, marks)), Svg, "svg"));
-                Try(problems, $"{s.Name} distribution chart", () => sink.Attach($"{s.Name}: latency distribution", SvgChartRenderer.Render(DistributionChart.Build(s)), Svg, "svg"));
+                Try(problems, $"{s.Name} distribution chart", () => sink.Attach($"{s.Name}: latency distribution", SvgChartRenderer.Render(DistributionChart.Build(s, report)), Svg, "svg"));
                 Try(problems, $"{s.Name} timeline csv", () => sink.Attach($"{s.Name}: timeline (csv)", TimelineCsv.Render(s), "text/csv", "csv"));
                 Try(problems, $"{s.Name} histogram log", () => sink.Attach($"{s.Name}: histogram log", HistogramLogText.Render(run.StartedAt, s), "text/plain", "hlog"));
                 Try(problems, $"{s.Name} metrics", () => PerfMetrics.Record(sink, s));

@@ -16,6 +16,9 @@ internal sealed record ChartSeries(string Name, string Color, IReadOnlyList<Char
 /// <summary>A horizontal dashed line, e.g. a budget's fail limit.</summary>
 internal sealed record ReferenceLine(string Label, double Y, string Color, ChartAxis Axis = ChartAxis.Left);
 
+/// <summary>A labelled point on the left axis, e.g. a budget's p(99) fail limit placed at x = p99.</summary>
+internal sealed record ChartMarker(double X, double Y, string Label, string Color);
+
 /// <summary>A fixed x tick (used by the log-like percentile axis).</summary>
 internal sealed record AxisTick(double Value, string Label);
 
@@ -36,6 +39,8 @@ internal sealed record ChartSpec
     public required IReadOnlyList<ChartSeries> Series { get; init; }
 
     public IReadOnlyList<ReferenceLine> ReferenceLines { get; init; } = [];
+
+    public IReadOnlyList<ChartMarker> Markers { get; init; } = [];
 
     /// <summary>Shaded windows; their offsets are x values in seconds.</summary>
     public IReadOnlyList<TimelineMark> Marks { get; init; } = [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfTests.Budgets;
 using PerfTests.Load.Results;
 
 namespace PerfTests.Reporting.Performance.Charts;
@@ -16,7 +17,8 @@ internal static class DistributionChart
     private const double Step = 0.05;
     private static readonly double Start = Math.Log10(2);
 
-    public static ChartSpec Build(ScenarioResult scenario)
+    /// <summary>The spectrum of the scenario's latency, with the budget's percentile fail limits as points when given.</summary>
+    public static ChartSpec Build(ScenarioResult scenario, BudgetReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var count = scenario.Latency.Count;
@@ -38,9 +40,19 @@ internal static class DistributionChart
             XTicks = [.. new[] { (50.0, "p50"), (90, "p90"), (99, "p99"), (99.9, "p99.9"), (99.99, "p99.99") }
                 .Select(t => new AxisTick(ToX(t.Item1), t.Item2))
                 .Where(t => t.Value <= end + 1e-9)],
+            Markers = [.. Limits(report, scenario.Name, end)],
             NoDataReason = count < MinimumSamples ? $"{count.ToString(CultureInfo.InvariantCulture)} samples, needs >= {MinimumSamples}" : null,
         };
     }
+
+    // Each percentile fail limit sits at its own percentile: the curve must pass below every diamond.
+    private static IEnumerable<ChartMarker> Limits(BudgetReport? report, string scenario, double end) =>
+        (report?.Budget.Scopes ?? [])
+            .Where(s => s.Step is null && s.Scenario == scenario)
+            .SelectMany(s => s.Metrics)
+            .Where(m => m.Metric.Kind == MetricKind.Percentile && m.Fail is not null)
+            .Select(m => new ChartMarker(ToX((double)m.Metric.Percentile), m.Fail!.Value, $"{m.Metric.Name} fail {m.Fail.Format(m.Metric)}", "#8b0000"))
+            .Where(m => m.X <= end + 1e-9);
 
     internal static double ToX(double percentile) => -Math.Log10(1 - (percentile / 100));
 

@@ -56,6 +56,14 @@ internal static class SvgChartRenderer
             SeriesRenderer.Render(svg, series, plot);
         }
 
+        foreach (var marker in spec.Markers)
+        {
+            var (x, y) = (plot.X(marker.X), plot.Y(marker.Y, ChartAxis.Left));
+            svg.Append($"<g class=\"marker\" data-series=\"{Escape(marker.Label)}\" fill=\"{marker.Color}\">")
+               .Append($"<path d=\"M{N(x)} {N(y - 6)} L{N(x + 6)} {N(y)} L{N(x)} {N(y + 6)} L{N(x - 6)} {N(y)} Z\"/>")
+               .Append($"<text x=\"{N(x - 9)}\" y=\"{N(y - 8)}\" text-anchor=\"end\" font-size=\"11\">{Escape(marker.Label)}</text></g>\n");
+        }
+
         Legend(svg, spec);
         return svg.Append("</svg>\n").ToString();
     }
@@ -64,7 +72,8 @@ internal static class SvgChartRenderer
     private static double Headroom(ChartSpec spec, ChartAxis axis)
     {
         var values = spec.Series.Where(s => s.Axis == axis).SelectMany(s => s.Points).Where(p => p.Y.HasValue).Select(p => p.Y!.Value)
-            .Concat(spec.ReferenceLines.Where(r => r.Axis == axis).Select(r => r.Y));
+            .Concat(spec.ReferenceLines.Where(r => r.Axis == axis).Select(r => r.Y))
+            .Concat(spec.Markers.Where(_ => axis == ChartAxis.Left).Select(m => m.Y));
         var max = values.DefaultIfEmpty(0).Max();
         return max <= 0 ? 1 : max * 1.08;
     }

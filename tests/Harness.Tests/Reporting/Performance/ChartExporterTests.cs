@@ -14,12 +14,14 @@ internal sealed class ChartExporterTests
     private static readonly string[] TicksUpTo999 = ["p50", "p90", "p99", "p99.9"];
     private static readonly string[] DistributionSeries = ["from intended start (corrected)", "from actual start (uncorrected)"];
 
+    private static readonly string[] DistributionLimits = ["p(95) fail <= 40 ms", "p(99) fail <= 100 ms"];
+
     private static IEnumerable<TestCaseData> AllCharts()
     {
         yield return new TestCaseData((Func<ScenarioResult, ChartSpec>)(s => TimelineCharts.Latency(s, null, PerfSamples.Marks))).SetArgDisplayNames("latency");
         yield return new TestCaseData((Func<ScenarioResult, ChartSpec>)(s => TimelineCharts.Throughput(s, PerfSamples.Marks))).SetArgDisplayNames("throughput");
         yield return new TestCaseData((Func<ScenarioResult, ChartSpec>)(s => TimelineCharts.Errors(s, null, PerfSamples.Marks))).SetArgDisplayNames("errors");
-        yield return new TestCaseData((Func<ScenarioResult, ChartSpec>)DistributionChart.Build).SetArgDisplayNames("distribution");
+        yield return new TestCaseData((Func<ScenarioResult, ChartSpec>)(s => DistributionChart.Build(s))).SetArgDisplayNames("distribution");
     }
 
     [Test]
@@ -128,6 +130,16 @@ internal sealed class ChartExporterTests
             Assert.That(spec.Series[0].Points.Max(p => p.X), Is.EqualTo(Math.Log10(scenario.Latency.Count)).Within(1e-9));
             Assert.That(spec.Series[0].Points[^1].Y, Is.GreaterThan(150), "the 150 ms tail shows at the far end");
         });
+    }
+
+    [Test]
+    public void DistributionChart_WithBudget_PercentileFailLimitsDrawnAtTheirPercentile()
+    {
+        var run = PerfSamples.Run(PerfSamples.Checkout());
+
+        var svg = Parse(SvgChartRenderer.Render(DistributionChart.Build(run.Scenarios[0], PerfSamples.Report(run))));
+
+        Assert.That(DataOf(svg, "marker"), Is.EqualTo(DistributionLimits));
     }
 
     [Test]
