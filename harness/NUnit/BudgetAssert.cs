@@ -16,7 +16,16 @@ public static class BudgetAssert
     {
         ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(budget);
-        var report = BudgetEvaluator.Evaluate(budget, measurements);
+        return Meets(BudgetEvaluator.Evaluate(budget, measurements));
+    }
+
+    /// <summary>
+    /// Asserts an already evaluated report (so exporters can attach it first, without judging twice):
+    /// writes the table, fails listing every breach, or warns.
+    /// </summary>
+    public static BudgetReport Meets(BudgetReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var table = BudgetReportFormatter.Table(report);
         TestContext.Out.WriteLine(table);
         if (report.Failed)
