@@ -26,7 +26,7 @@ internal sealed record BudgetTableRow(
             c.RequiredSamples > 1
                 ? string.Create(CultureInfo.InvariantCulture, $"{c.SampleCount} (min {c.RequiredSamples})")
                 : c.SampleCount.ToString(CultureInfo.InvariantCulture),
-            c.Budget.Location.ToString()))];
+            ShortLocation(c.Budget.Location)))];
     }
 
     /// <summary>The same words as the console table of <see cref="BudgetReportFormatter"/>.</summary>
@@ -54,5 +54,13 @@ internal sealed record BudgetTableRow(
         ArgumentNullException.ThrowIfNull(report);
         var overlay = report.Budget.Overlay is null ? "base" : $"overlay '{report.Budget.Overlay}'";
         return $"Budget '{report.Budget.Suite}' ({overlay}; {string.Join(" + ", report.Budget.Files)})";
+    }
+
+    // "budgets/load.yaml(14,7)" finds the line; the absolute build-output path only adds noise.
+    private static string ShortLocation(SourceLocation location)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(location.File));
+        var file = string.IsNullOrEmpty(folder) ? Path.GetFileName(location.File) : folder + "/" + Path.GetFileName(location.File);
+        return string.Create(CultureInfo.InvariantCulture, $"{file}({location.Line},{location.Column})");
     }
 }
