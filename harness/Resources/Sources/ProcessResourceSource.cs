@@ -65,7 +65,8 @@ public sealed class ProcessResourceSource : IResourceSource, IDisposable
         if (_isCurrent)
         {
             var pause = GC.GetTotalPauseDuration();
-            values["gc_heap_mb"] = GC.GetGCMemoryInfo().HeapSizeBytes / BytesPerMb;
+            // GetTotalMemory, not GCMemoryInfo: the latter is 0 until the first collection.
+            values["gc_heap_mb"] = GC.GetTotalMemory(forceFullCollection: false) / BytesPerMb;
             values["gc_pause_ms"] = (pause - _lastPause).TotalMilliseconds;
             values["threadpool_queue"] = ThreadPool.PendingWorkItemCount;
             values["threadpool_threads"] = ThreadPool.ThreadCount;
