@@ -2,8 +2,9 @@ using System.Globalization;
 using PerfTests.EngineBenchmark;
 
 // Engine benchmark (not a unit test): throughput side by side with wrk, then memory flatness.
-// Usage: EngineBenchmark [throughput|memory|open|all] [--duration seconds] [--connections n] [--rounds n] [--rate n]
-// ("all" runs throughput and memory; "open" is an extra real-time check of the open model.)
+// Usage: EngineBenchmark [throughput|memory|open|sampling|all] [--duration seconds] [--connections n] [--rounds n] [--rate n]
+// ("all" runs throughput and memory; "open" is an extra real-time check of the open model;
+// "sampling" measures the resource sampler's cost on engine throughput.)
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var duration = TimeSpan.FromSeconds(ReadOption(args, "--duration", 10));
 var connections = ReadOption(args, "--connections", 64);
@@ -17,6 +18,11 @@ if (mode is "throughput" or "all")
 if (mode is "open")
 {
     await OpenModelCheck.RunAsync(duration, ReadOption(args, "--rate", 5_000), connections).ConfigureAwait(false);
+}
+
+if (mode is "sampling")
+{
+    await SamplingOverheadBenchmark.RunAsync(duration, connections, rounds).ConfigureAwait(false);
 }
 
 if (mode is "memory" or "all")

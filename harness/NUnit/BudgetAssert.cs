@@ -12,16 +12,32 @@ public static class BudgetAssert
     /// (actual vs limit) if any metric failed, or records an NUnit warning if any metric warned.
     /// </summary>
     /// <returns>The report, for exporters (only reached when nothing failed).</returns>
-    public static BudgetReport Meets(IMeasurements measurements, Budget budget)
+    public static BudgetReport Meets(IMeasurements measurements, Budget budget) =>
+        Meets(measurements, budget, bottleneckHint: null);
+
+    /// <summary>
+    /// As <see cref="Meets(IMeasurements, Budget)"/>, and a failure message also carries
+    /// <paramref name="bottleneckHint"/> (which resource was saturated during the run), when given.
+    /// </summary>
+    public static BudgetReport Meets(IMeasurements measurements, Budget budget, string? bottleneckHint)
     {
         ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(budget);
-        var report = BudgetEvaluator.Evaluate(budget, measurements);
+        return Meets(BudgetEvaluator.Evaluate(budget, measurements));
+    }
+
+    /// <summary>
+    /// Asserts an already evaluated report (so exporters can attach it first, without judging twice):
+    /// writes the table, fails listing every breach, or warns.
+    /// </summary>
+    public static BudgetReport Meets(BudgetReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var table = BudgetReportFormatter.Table(report);
         TestContext.Out.WriteLine(table);
         if (report.Failed)
         {
-            Assert.Fail(BudgetAssertMessages.Failure(report, table));
+            Assert.Fail(BudgetAssertMessages.Failure(report, table, bottleneckHint));
         }
 
         if (report.Warned)
@@ -35,4 +51,8 @@ public static class BudgetAssert
     /// <summary>Loads <c>budgets/&lt;suite&gt;.yaml</c> with the run's overlay (see <see cref="BudgetFiles.Load"/>) and asserts it.</summary>
     public static BudgetReport Meets(IMeasurements measurements, string suite) =>
         Meets(measurements, BudgetFiles.Load(suite));
+
+    /// <summary>As <see cref="Meets(IMeasurements, string)"/>, with a bottleneck hint in the failure message when given.</summary>
+    public static BudgetReport Meets(IMeasurements measurements, string suite, string? bottleneckHint) =>
+        Meets(measurements, BudgetFiles.Load(suite), bottleneckHint);
 }

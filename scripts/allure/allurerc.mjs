@@ -14,18 +14,18 @@ export default {
       {
         name: "Budget breach",
         matchedStatuses: ["failed"],
-        messageRegex: "[\\s\\S]*[Bb]udget[\\s\\S]*",
+        messageRegex: "[\\s\\S]*Budget '[^']*' breached[\\s\\S]*",
       },
       {
         name: "Regression",
         matchedStatuses: ["failed"],
-        messageRegex: "[\\s\\S]*([Rr]egression|[Bb]aseline)[\\s\\S]*",
+        messageRegex: "[\\s\\S]*[Rr]egress(ed|ion)[\\s\\S]*",
       },
       {
         name: "Environment failure",
         matchedStatuses: ["broken"],
         messageRegex:
-          "[\\s\\S]*([Cc]ontainer|[Dd]ocker|[Pp]odman|[Tt]estcontainers|[Cc]onnection refused|[Ss]ocket|[Ee]nvironment|[Tt]imed? ?out)[\\s\\S]*",
+          "[\\s\\S]*(ContainerRuntimeUnavailable|SystemUnderTestUnreachable|is not reachable|[Cc]ontainer|[Dd]ocker|[Pp]odman|[Tt]estcontainers|[Cc]onnection refused|[Ss]ocket|[Ee]nvironment|[Tt]imed? ?out)[\\s\\S]*",
       },
     ],
   },

@@ -1,43 +1,37 @@
+using PerfTests.Analysis.Endurance;
 using PerfTests.Load.Results;
 
 namespace PerfTests.Suites.Endurance;
 
-/// <summary>Latency drift and memory growth of a long run, from its timeline and memory samples.</summary>
+/// <summary>
+/// Latency drift and memory growth of a long run, through harness/Analysis: Theil-Sen / Mann-Kendall
+/// on per-interval p95, and the leak verdict on live memory sampled after a forced full collection.
+/// </summary>
 internal static class EnduranceAnalysis
 {
-    private const double BytesPerMb = 1024 * 1024;
+    /// <summary>Growth tolerated over the nominal 2 h soak before it is called a leak (MiB): 100 MiB/h.</summary>
+    public const double ToleratedGrowthMb = 200;
 
-    /// <summary>Analyses a run.</summary>
-    /// <param name="timeline">Per-second points of the measured scenario.</param>
-    /// <param name="memory">Samples of <see cref="MemorySampler"/>; only settled ones are fitted.</param>
-    /// <param name="interval">Length of a p95 interval (e.g. 10 s on PR, 60 s nightly).</param>
-    /// <param name="toleratedGrowthMbPerHour">Growth rate not called a leak.</param>
-    public static EnduranceVerdict Analyse(
-        IReadOnlyList<TimelinePoint> timeline, IReadOnlyList<MemorySample> memory, TimeSpan interval, double toleratedGrowthMbPerHour)
+    /// <summary>Intervals wanted: Analysis needs at least 10; 12 leaves room for a partial edge interval.</summary>
+    private const int Intervals = 12;
+
+    /// <summary>p95 drift of a scenario; intervals of hold/12 (5 s to 60 s).</summary>
+    public static DriftReport Drift(ScenarioResult scenario, TimeSpan hold) =>
+        DriftAnalyzer.AnalyzeP95(scenario, new DriftOptions { Interval = TimeSpan.FromSeconds(Math.Clamp(Math.Floor(hold.TotalSeconds / Intervals), 5, 60)) });
+
+    /// <summary>Leak verdict on the settled samples; bins of hold/12 (5 s to 30 s), judged against the nightly 2 h projection.</summary>
+    public static LeakReport Leak(IReadOnlyList<MemorySample> samples, TimeSpan hold)
     {
-        var seconds = Math.Max(1, (int)interval.TotalSeconds);
-        // Per interval, the median of the per-second p95s: robust to one stalled second on a shared machine.
-        var intervals = timeline.Where(p => p.P95Us is not null)
-            .GroupBy(p => (p.Second - 1) / seconds)
-            .Where(g => g.Count() >= Math.Max(1, seconds / 2))
-            .Select(g => (X: (g.Key + 0.5) * seconds / 3600.0, Y: Median(g.Select(p => p.P95Us!.Value / 1000.0))))
-            .ToList();
-        // Latency is judged on the robust slope; memory (settled samples, little noise) on least squares with its error.
-        var drift = TrendLine.TheilSenSlope(intervals);
-        var runHours = timeline.Count / 3600.0;
-
-        var settled = memory.Where(m => m.Settled)
-            .Select(m => (X: m.At.TotalHours, Y: m.TotalAllocatedLiveBytes / BytesPerMb))
-            .ToList();
-        var growth = TrendLine.Fit(settled);
-        return new EnduranceVerdict(
-            drift, drift * runHours, growth.Slope, growth.ConfidenceAbove(toleratedGrowthMbPerHour),
-            intervals.Count, settled.Count, toleratedGrowthMbPerHour);
+        var settled = samples.Where(s => s.Settled).Select(s => new ResourceSample(s.At, s.TotalAllocatedLiveBytes)).ToList();
+        return LeakAnalyzer.Analyze(settled, new LeakOptions
+        {
+            NominalDuration = EnduranceHold.Nightly,
+            MaxProjectedGrowthMb = ToleratedGrowthMb,
+            BinWidth = TimeSpan.FromSeconds(Math.Clamp(Math.Floor(hold.TotalSeconds / Intervals), 5, 30)),
+        });
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    /// <summary>How far p95 moved along its robust trend over the run itself (ms); null without enough data.</summary>
+    public static double? DriftOverRunMs(DriftReport drift, TimeSpan measured) =>
+        drift.DriftMsPerHour is { } perHour ? perHour * measured.TotalHours : null;
 }

@@ -9,7 +9,7 @@ namespace PerfTests.Suites.Endurance;
 /// Endurance / soak (seed 004: 100 users, 2 hours): steady load while the process's memory is
 /// sampled every second; judged on latency drift (slope of per-interval p95), live-heap growth and
 /// the leak verdict's confidence, besides the usual latency and error budgets.
-/// The analysis is a least-squares slope of this folder (see TrendLine) until harness/Analysis lands.
+/// The statistics are harness/Analysis's (Theil-Sen, Mann-Kendall, leak verdict with confidence).
 /// </summary>
 [TestFixture]
 [Category(PerfCategories.Endurance)]
@@ -26,14 +26,23 @@ public sealed class PortalEnduranceTests
         AllureContext.Parameter("hold", hold);
         AllureContext.Parameter("rate", $"{EnduranceRun.PerSecond}/s");
 
-        var (run, verdict, measurements) = await AllureContext.StepAsync("run load", () =>
+        var (run, drift, leak, measurements) = await AllureContext.StepAsync("run load", () =>
             EnduranceRun.RunAsync(environment.BaseAddress, hold, TestContext.Progress, CancellationToken.None));
 
         TestContext.Out.WriteLine(run.ToString());
-        TestContext.Out.WriteLine(verdict.Describe());
-        AllureContext.Attach("endurance analysis", verdict.Describe(), "text/plain", "txt");
-        AllureContext.Metric("endurance.p95_drift_ms", verdict.P95DriftOverRunMs, "ms", MetricDirection.LowerIsBetter);
-        AllureContext.Metric("endurance.heap_growth_mb_per_hour", verdict.HeapGrowthMbPerHour, "MB/h", MetricDirection.LowerIsBetter);
+        // The test process hosts the portal AND the load engine: memory growth includes the engine's (small) share.
+        var analysis = $"{drift}{System.Environment.NewLine}{leak} (test process: portal + engine)";
+        TestContext.Out.WriteLine(analysis);
+        AllureContext.Attach("endurance analysis", analysis, "text/plain", "txt");
+        if (drift.DriftMsPerHour is { } driftPerHour)
+        {
+            AllureContext.Metric("endurance.p95_drift_ms_per_hour", driftPerHour, "ms/h", MetricDirection.LowerIsBetter);
+        }
+
+        if (leak.GrowthMbPerHour is { } growth)
+        {
+            AllureContext.Metric("endurance.memory_growth_mb_per_hour", growth, "MB/h", MetricDirection.LowerIsBetter);
+        }
         SuiteRun.Judge(measurements, "endurance");
     }
 }

@@ -47,7 +47,7 @@ public sealed class PortalLoadTests
 
         var run = await SuiteRun.RunAsync(scenarios, CancellationToken.None);
 
-        SuiteRun.Judge(new LoadRunMeasurements(run), "load");
+        SuiteRun.Judge(run, new LoadRunMeasurements(run), "load");
     }
 
     private static Step StepFor(PortalSteps steps, string name) => name switch

@@ -1,0 +1,36 @@
+namespace PerfTests.Analysis.Baselines;
+
+/// <summary>
+/// Compact, versioned result of one run (JSON, a few KB per scenario plus the optional histogram log):
+/// what a later run is compared against. Create with <see cref="RunSummaryFactory"/>, persist with
+/// <see cref="RunSummaryFile"/>.
+/// </summary>
+public sealed record RunSummary
+{
+    /// <summary>Format version written by this library.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Format version of this summary (readers refuse newer versions).</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Suite (fixture or budget file) the run belongs to.</summary>
+    public required string Suite { get; init; }
+
+    /// <summary>Free label: commit, build number, "baseline"...; null when not given.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>When the run started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Interval length of <see cref="ScenarioSummary.IntervalP95Us"/>, seconds.</summary>
+    public required double IntervalSeconds { get; init; }
+
+    /// <summary>True when the run was cancelled (partial result).</summary>
+    public bool IsCancelled { get; init; }
+
+    /// <summary>One entry per scenario, in run order.</summary>
+    public required IReadOnlyList<ScenarioSummary> Scenarios { get; init; }
+
+    /// <summary>The scenario named <paramref name="name"/>, or null.</summary>
+    public ScenarioSummary? Find(string name) => Scenarios.FirstOrDefault(s => s.Name == name);
+}

@@ -1,0 +1,48 @@
+using NUnit.Framework;
+using PerfTests.Budgets;
+using PerfTests.Load.Results;
+using PerfTests.Reporting.Performance.Summary;
+
+namespace PerfTests.Reporting.Performance;
+
+/// <summary>
+/// Attaches everything a performance test should show in its Allure result, and appends the CI summary.
+/// Call it after the run and after <see cref="BudgetEvaluator.Evaluate"/>, BEFORE asserting the budget
+/// (the assertion ends the test when the budget breaks):
+/// <code>
+/// var report = BudgetEvaluator.Evaluate(budget, new LoadRunMeasurements(run));
+/// PerfReport.Attach(run, report, faultMarks);
+/// BudgetAssert.Meets(new LoadRunMeasurements(run), budget);
+/// </code>
+/// </summary>
+public static class PerfReport
+{
+    /// <summary>
+    /// Writes, each exporter on its own (one failing never stops the others, nothing here throws
+    /// because of reporting): the budget table (HTML and CSV); per scenario SVG charts of latency
+    /// (p50/p95/p99 per second, budget fail limits dashed), throughput, errors and the latency
+    /// distribution, the per-second timeline CSV, the HdrHistogram log (.hlog); Allure metrics
+    /// "&lt;scenario&gt; p95" / "p99" (ms), "rps" (req/s), "error rate" (%); and a markdown section
+    /// appended to the file named by <c>PERF_SUMMARY_FILE</c> (e.g. $GITHUB_STEP_SUMMARY; nothing
+    /// when unset). Outside an Allure-recorded test the Allure parts are skipped, the summary is still written.
+    /// </summary>
+    /// <param name="run">The engine's result.</param>
+    /// <param name="report">The budget judgement, or null when the test has no budget.</param>
+    /// <param name="marks">Windows to shade on the timeline charts (fault injections, failover phases); default none.</param>
+    /// <param name="title">Heading of the summary section; default the current NUnit test's full name.</param>
+    /// <returns>One line per exporter that failed (also logged to NUnit's progress output); empty when all worked.</returns>
+    public static IReadOnlyList<string> Attach(
+        LoadRunResult run, BudgetReport? report = null, IEnumerable<TimelineMark>? marks = null, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var path = System.Environment.GetEnvironmentVariable(SummaryFile.Variable);
+        var writer = new PerfReportWriter(AllureSink.Instance, string.IsNullOrWhiteSpace(path) ? null : path, TestContext.Progress.WriteLine);
+        return writer.Write(run, report, marks?.ToList() ?? [], title ?? CurrentTestName());
+    }
+
+    private static string CurrentTestName()
+    {
+        var name = TestContext.CurrentContext.Test.FullName;
+        return string.IsNullOrEmpty(name) ? "performance run" : name;
+    }
+}

@@ -1,0 +1,111 @@
+using PerfTests.Budgets;
+using PerfTests.Load.Histograms;
+using PerfTests.Load.Results;
+using PerfTests.NUnit;
+using PerfTests.Resources;
+using PerfTests.Resources.Analysis;
+using static Harness.Tests.Resources.ResourceReportTests;
+
+namespace Harness.Tests.Resources;
+
+[TestFixture]
+public sealed class BottleneckHintTests
+{
+    [Test]
+    public void For_PoolFullMostOfTheRun_NamesThePool()
+    {
+        var resources = Report(("app.pool_usage", [0.5, 1, 1, 1]), ("app.cache_hit_ratio", [0.95, 0.9]));
+
+        var hint = BottleneckHint.For(resources);
+
+        Assert.That(hint, Does.Contain("DB connection pool exhausted: app.pool_usage p95 100%"));
+        Assert.That(hint, Does.Not.Contain("cache"));
+    }
+
+    [Test]
+    public void For_CacheHitRatioNearZero_SaysItCollapsed()
+    {
+        var hint = BottleneckHint.For(Report(("app.cache_hit_ratio", [0, 0.1, 0])));
+
+        Assert.That(hint, Does.Contain("cache hit ratio collapsed: app.cache_hit_ratio mean 3.3%"));
+    }
+
+    [Test]
+    public void For_CpuPegged_SaysSo()
+    {
+        var hint = BottleneckHint.For(Report(("test_process.cpu", [0.97, 0.99, 0.98])));
+
+        Assert.That(hint, Does.Contain("CPU pegged: test_process.cpu p95 99%"));
+    }
+
+    [Test]
+    public void For_EverythingHealthy_IsNull()
+    {
+        var resources = Report(("app.pool_usage", [0.1, 0.2]), ("app.cache_hit_ratio", [0.9]), ("test_process.cpu", [0.4]));
+
+        Assert.That(BottleneckHint.For(resources), Is.Null);
+    }
+
+    [Test]
+    public void For_EngineDroppedArrivals_FlagsTheGeneratorWithTheTestProcessCpu()
+    {
+        var resources = Report(("test_process.cpu", [0.95, 0.96]));
+
+        var hint = BottleneckHint.For(resources, Run(requests: 90, dropped: 10));
+
+        Assert.That(hint, Does.Contain("load generator saturated: 10 of 100 arrivals dropped (10%), with the test process (generator included) at p95 96% CPU"));
+    }
+
+    [Test]
+    public void GeneratorSaturation_NoDrops_IsNotSaturatedEvenAtHighCpu()
+    {
+        Assert.That(GeneratorSaturation.IsSaturated(Run(requests: 100, dropped: 0), Report(("test_process.cpu", [1.0]))), Is.False);
+    }
+
+    [Test]
+    public void WithResources_Report_MakesAggregatesBudgetMetricsOfTheScenario()
+    {
+        var measurements = new LoadRunMeasurements(Run(requests: 100, dropped: 0))
+            .WithResources("s", Report(("pg.connections", [3, 9])));
+
+        Assert.That(measurements.Find("s", null)!.Metric("pg.connections.peak"), Is.EqualTo(9));
+        Assert.That(measurements.Find("s", null)!.Metric("pg.connections.mean"), Is.EqualTo(6));
+    }
+
+    [Test]
+    public void BudgetFailureMessage_WithHint_CarriesItAfterTheBreaches()
+    {
+        var budget = BudgetLoader.Parse("""
+            suite: res
+            scenarios:
+              s:
+                thresholds: [ "metric(app.pool_usage.p95) < 80%" ]
+            """, "budgets/res.yaml");
+        var measurements = new LoadRunMeasurements(Run(requests: 100, dropped: 0)).WithResources("s", Report(("app.pool_usage", [1, 1])));
+        var report = BudgetEvaluator.Evaluate(budget, measurements);
+
+        var text = BudgetAssertMessages.Failure(report, "TABLE", BottleneckHint.For(Report(("app.pool_usage", [1, 1]))));
+
+        Assert.That(report.Failed, Is.True);
+        Assert.That(text, Does.Contain("Bottleneck hint: saturated during the run: DB connection pool exhausted"));
+    }
+
+    private static LoadRunResult Run(long requests, long dropped)
+    {
+        var histogram = HistogramSettings.Create();
+        for (var i = 0; i < requests; i++)
+        {
+            histogram.RecordValue(1000);
+        }
+
+        var latency = new LatencyStats(histogram);
+        var scenario = new ScenarioResult
+        {
+            Name = "s", Duration = TimeSpan.FromSeconds(10), Latency = latency, UncorrectedLatency = latency,
+            OkCount = requests, FailCount = 0, DroppedCount = dropped, InterruptedCount = 0, Bytes = 0,
+            RequestsPerSecond = requests / 10.0, BytesPerSecond = 0, StatusCodes = new Dictionary<string, long>(),
+            Steps = [], Timeline = [],
+        };
+        return new LoadRunResult { StartedAt = DateTimeOffset.UnixEpoch, Duration = TimeSpan.FromSeconds(10), IsCancelled = false, Scenarios = [scenario] };
+    }
+}

@@ -1,0 +1,76 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Tests.Workflows;
+
+/// <summary>
+/// The GitHub workflows cannot run on this machine, so their shape is checked instead: valid YAML,
+/// the triggers users rely on, and steps that call the repository's own scripts (which CI does run).
+/// </summary>
+public sealed class GitHubWorkflowTests
+{
+    private static readonly string WorkflowFolder = Path.Combine(RepositoryRoot(), ".github", "workflows");
+
+    [Test]
+    public void PrWorkflow_OnPullRequest_RunsHarnessTestsThenLoadSuiteAndPublishesSummary()
+    {
+        var root = Load("perf-pr.yml");
+
+        Assert.That(Map(root, "on").Children.Keys.Select(k => k.ToString()), Does.Contain("pull_request"));
+        var runs = Runs(root);
+        Assert.That(runs, Has.Some.Contains("scripts/test.sh"));
+        Assert.That(runs, Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile pr"));
+        Assert.That(runs, Has.Some.Contains("GITHUB_STEP_SUMMARY"));
+    }
+
+    [Test]
+    public void NightlyWorkflow_OnSchedule_RunsEveryCategoryWithNightlyProfile()
+    {
+        var root = Load("perf-nightly.yml");
+
+        var schedule = (YamlSequenceNode)Map(root, "on").Children[new YamlScalarNode("schedule")];
+        var cron = ((YamlMappingNode)schedule.Children[0]).Children[new YamlScalarNode("cron")].ToString();
+        Assert.That(cron.Split(' '), Has.Length.EqualTo(5), "a cron expression has five fields");
+        Assert.That(Runs(root), Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile nightly"));
+    }
+
+    [TestCase("perf-pr.yml")]
+    [TestCase("perf-nightly.yml")]
+    public void Workflow_EveryScriptItRuns_ExistsInTheRepository(string file)
+    {
+        var scripts = Runs(Load(file))
+            .SelectMany(run => run.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(word => word.StartsWith("scripts/", StringComparison.Ordinal));
+
+        Assert.That(scripts, Is.Not.Empty);
+        Assert.That(scripts, Has.All.Matches<string>(path => File.Exists(Path.Combine(RepositoryRoot(), path!))));
+    }
+
+    private static YamlMappingNode Load(string file)
+    {
+        using var reader = new StreamReader(Path.Combine(WorkflowFolder, file));
+        var stream = new YamlStream();
+        stream.Load(reader);
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
+        (YamlMappingNode)node.Children[new YamlScalarNode(key)];
+
+    private static List<string> Runs(YamlMappingNode root) =>
+        Map(root, "jobs").Children.Values.Cast<YamlMappingNode>()
+            .SelectMany(job => ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>())
+            .Where(step => step.Children.ContainsKey(new YamlScalarNode("run")))
+            .Select(step => step.Children[new YamlScalarNode("run")].ToString())
+            .ToList();
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PerfTests.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("PerfTests.sln not found above the test directory");
+    }
+}
