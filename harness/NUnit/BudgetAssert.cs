@@ -23,14 +23,15 @@ public static class BudgetAssert
     {
         ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(budget);
-        return Meets(BudgetEvaluator.Evaluate(budget, measurements));
+        return Meets(BudgetEvaluator.Evaluate(budget, measurements), bottleneckHint);
     }
 
     /// <summary>
     /// Asserts an already evaluated report (so exporters can attach it first, without judging twice):
-    /// writes the table, fails listing every breach, or warns.
+    /// writes the table, fails listing every breach (with <paramref name="bottleneckHint"/> when
+    /// given), or warns.
     /// </summary>
-    public static BudgetReport Meets(BudgetReport report)
+    public static BudgetReport Meets(BudgetReport report, string? bottleneckHint = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var table = BudgetReportFormatter.Table(report);
