@@ -14,8 +14,8 @@ public sealed class EnduranceSuiteDefectTests
         // 75 requests/s x 16 KB is about 4 GB/h of live heap: far past the 250 MiB/h limit.
         await using var environment = await DefectRun.StartAsync(("LeakBytesPerRequest", "16384"));
 
-        // 60 s: 12 settled samples, the fewest the leak analysis accepts (10 bins) with a margin.
-        var (_, _, leak, measurements) = await EnduranceRun.RunAsync(environment.BaseAddress, TimeSpan.FromSeconds(60), null, CancellationToken.None);
+        // 75 s: 15 settled samples in 6 s bins; the leak analysis needs at least 10 bins.
+        var (_, _, leak, measurements) = await EnduranceRun.RunAsync(environment.BaseAddress, TimeSpan.FromSeconds(75), null, CancellationToken.None);
         TestContext.Out.WriteLine(leak);
         var report = DefectRun.Evaluate("endurance", measurements);
 

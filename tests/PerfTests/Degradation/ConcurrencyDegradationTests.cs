@@ -35,6 +35,6 @@ public sealed class ConcurrencyDegradationTests
         TestContext.Out.WriteLine(p50.Describe());
         TestContext.Out.WriteLine(p95.Describe());
         AllureContext.Attach("degradation", p50.Describe() + System.Environment.NewLine + p95.Describe(), "text/plain", "txt");
-        SuiteRun.Judge(measurements, "degradation");
+        SuiteRun.Judge(run, measurements, "degradation");
     }
 }

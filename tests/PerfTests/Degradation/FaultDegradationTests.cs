@@ -1,3 +1,4 @@
+using PerfTests.Environment.Faults;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
@@ -26,7 +27,7 @@ public sealed class FaultDegradationTests
         AllureContext.Parameter("hold", hold);
         var (run, measurements, summary) = await FaultDegradationRuns.RedisPausedAsync(DegradationSuiteSetUp.Current, hold, CancellationToken.None);
         Report(run.ToString(), summary);
-        SuiteRun.Judge(measurements, "degradation-redis");
+        SuiteRun.Judge(run, measurements, "degradation-redis", [new FaultWindow(hold / 3, hold * 2 / 3, "Redis container paused")]);
     }
 
     [Test]
@@ -37,7 +38,7 @@ public sealed class FaultDegradationTests
         AllureContext.Parameter("hold", hold);
         var (run, measurements, summary) = await FaultDegradationRuns.DownstreamErrorsAsync(DegradationSuiteSetUp.Current, hold, CancellationToken.None);
         Report(run.ToString(), summary);
-        SuiteRun.Judge(measurements, "degradation-downstream");
+        SuiteRun.Judge(run, measurements, "degradation-downstream", FaultWindow.Windows(DegradationSuiteSetUp.Current.Faults.Timeline, run.StartedAt));
     }
 
     private static TimeSpan HoldForRun()

@@ -43,6 +43,6 @@ public sealed class PortalEnduranceTests
         {
             AllureContext.Metric("endurance.memory_growth_mb_per_hour", growth, "MB/h", MetricDirection.LowerIsBetter);
         }
-        SuiteRun.Judge(measurements, "endurance");
+        SuiteRun.Judge(run, measurements, "endurance");
     }
 }

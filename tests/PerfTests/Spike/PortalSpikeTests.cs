@@ -37,7 +37,7 @@ public sealed class PortalSpikeTests
             : $"NOT recovered within {plan.After.TotalSeconds:0} s after the burst; dropped during the burst: {run[SpikeScenarios.Burst].DroppedCount}");
         AllureContext.Metric("spike.time_to_recover_s", recovery.TotalSeconds, "s", MetricDirection.LowerIsBetter);
         AllureContext.Metric("spike.dropped", run[SpikeScenarios.Burst].DroppedCount, null, MetricDirection.LowerIsBetter);
-        SuiteRun.Judge(measurements, "spike");
+        SuiteRun.Judge(run, measurements, "spike");
     }
 
     [Test]
@@ -84,7 +84,7 @@ public sealed class PortalSpikeTests
             var measurements = new LoadRunMeasurements(run)
                 .WithMetric("valuation-breaker", "breaker_opened", opened)
                 .WithMetric("valuation-breaker", "breaker_closed_at_end", watch.LastState == "Closed" ? 1 : 0);
-            SuiteRun.Judge(measurements, "spike-breaker");
+            SuiteRun.Judge(run, measurements, "spike-breaker", FaultWindow.Windows(environment.Faults.Timeline, run.StartedAt));
         }
     }
 
