@@ -6,6 +6,9 @@ using PerfTests.Load.Scenarios;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.Performance;
+using PerfTests.Resources;
+using PerfTests.Resources.Analysis;
+using PerfTests.Resources.Sampling;
 
 namespace PerfTests.Suites.Infrastructure;
 
@@ -23,18 +26,51 @@ internal static class SuiteRun
     }
 
     /// <summary>
+    /// Runs the scenarios while sampling the environment's resources every second (process CPU and
+    /// memory, pool usage, cache hit ratio, PostgreSQL, Redis), and attaches the resource table and timeline.
+    /// </summary>
+    public static async Task<SampledRun> RunSampledAsync(
+        PortalEnvironment environment, IEnumerable<Scenario> scenarios, CancellationToken cancellationToken)
+    {
+        await using var sources = new PortalResourceSources(environment);
+        await using var sampler = ResourceSampler.Start(sources.All);
+        var run = await RunAsync(scenarios, cancellationToken).ConfigureAwait(false);
+        var resources = await sampler.StopAsync().ConfigureAwait(false);
+        TestContext.Out.WriteLine(resources.ToString());
+        AllureContext.Attach("resources", resources.ToString(), "text/plain", "txt");
+        AllureContext.Attach("resource timeline", resources.ToCsv(), "text/csv", "csv");
+        return new SampledRun(run, resources);
+    }
+
+    /// <summary>
+    /// Judges a sampled run: its resource metrics join the measurements of every scenario, and a
+    /// failure names the saturated resource (pool, CPU, cache, generator) as a bottleneck hint.
+    /// </summary>
+    public static BudgetReport Judge(SampledRun sampled, string suite, IEnumerable<FaultWindow>? faults = null)
+    {
+        ArgumentNullException.ThrowIfNull(sampled);
+        var measurements = new LoadRunMeasurements(sampled.Run);
+        foreach (var scenario in sampled.Run.Scenarios)
+        {
+            measurements.WithResources(scenario.Name, sampled.Resources);
+        }
+
+        return Judge(sampled.Run, measurements, suite, faults, BottleneckHint.For(sampled.Resources, sampled.Run));
+    }
+
+    /// <summary>
     /// Judges the run against budgets/&lt;suite&gt;.yaml with the run's overlay, attaches the report
     /// (budget table, charts with the fault windows shaded, histogram log, metrics, markdown summary) and
     /// then asserts, so a breached budget still leaves its evidence in the report.
     /// </summary>
     public static BudgetReport Judge(
-        LoadRunResult run, IMeasurements measurements, string suite, IEnumerable<FaultWindow>? faults = null)
+        LoadRunResult run, IMeasurements measurements, string suite, IEnumerable<FaultWindow>? faults = null, string? bottleneckHint = null)
     {
         var marks = faults?.Select(f => new TimelineMark(f.From, f.To, f.Fault));
         var report = AllureContext.Step("judge against budgets/" + suite + ".yaml", () =>
             BudgetEvaluator.Evaluate(BudgetFiles.Load(suite), measurements));
         PerfReport.Attach(run, report, marks, TestContext.CurrentContext.Test.Name);
-        return BudgetAssert.Meets(report);
+        return BudgetAssert.Meets(report, bottleneckHint);
     }
 
     /// <summary>Judges the run against budgets/&lt;suite&gt;.yaml with the run's overlay (pr/nightly/local).</summary>

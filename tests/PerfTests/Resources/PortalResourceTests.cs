@@ -2,12 +2,7 @@ using PerfTests.Load.Http;
 using PerfTests.Load.Scenarios;
 using PerfTests.Load.Simulations;
 using PerfTests.NUnit;
-using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
-using PerfTests.Resources;
-using PerfTests.Resources.Analysis;
-using PerfTests.Resources.Sampling;
-using PerfTests.Resources.Sources;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Resources;
@@ -46,22 +41,8 @@ public sealed class PortalResourceTests
             await http.GetAsync(Detail(i), CancellationToken.None);
         }
 
-        using var metricsClient = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using var process = ProcessResourceSource.ForTestProcess();
-        var sources = new List<IResourceSource> { process, new AppMetricsSource(metricsClient, environment.BaseAddress) };
-        await using var postgres = environment.Dependencies is { } d ? new PostgresResourceSource(d.PostgresConnectionString) : null;
-        await using var redis = environment.Dependencies is { } r ? new RedisResourceSource(r.RedisConnectionString) : null;
-        sources.AddRange(new IResourceSource?[] { postgres, redis }.OfType<IResourceSource>());
+        var sampled = await SuiteRun.RunSampledAsync(environment, [scenario], CancellationToken.None);
 
-        await using var sampler = ResourceSampler.Start(sources);
-        var run = await SuiteRun.RunAsync([scenario], CancellationToken.None);
-        var resources = await sampler.StopAsync();
-        TestContext.Out.WriteLine(resources.ToString());
-        AllureContext.Attach("resources", resources.ToString(), "text/plain", "txt");
-        AllureContext.Attach("resource timeline", resources.ToCsv(), "text/csv", "csv");
-
-        var measurements = new LoadRunMeasurements(run).WithResources("client-detail-hot", resources);
-        AllureContext.Step("judge against budgets/resources.yaml", () =>
-            BudgetAssert.Meets(measurements, "resources", BottleneckHint.For(resources, run)));
+        SuiteRun.Judge(sampled, "resources");
     }
 }

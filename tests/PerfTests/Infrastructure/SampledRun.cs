@@ -1,0 +1,7 @@
+using PerfTests.Load.Results;
+using PerfTests.Resources.Sampling;
+
+namespace PerfTests.Suites.Infrastructure;
+
+/// <summary>A load run together with the resources sampled while it ran.</summary>
+internal sealed record SampledRun(LoadRunResult Run, ResourceReport Resources);
