@@ -16,7 +16,7 @@ namespace PerfTests.Suites.Stress;
 [Feature("Stress")]
 public sealed class PortalStressTests
 {
-    /// <summary>Nightly length of one rung (6 rungs: 12 minutes plus warm-ups); the PR profile scales it (0.1: 12 s).</summary>
+    /// <summary>Nightly length of one rung (up to 7 rungs: 14 minutes plus warm-ups, seed 004 says 15); PR (0.1): 12 s.</summary>
     private static readonly TimeSpan Rung = TimeSpan.FromSeconds(120);
 
     [Test]

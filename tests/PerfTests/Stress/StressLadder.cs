@@ -19,7 +19,7 @@ internal static class StressLadder
     public const string ScenarioName = "portal-mix";
 
     /// <summary>Offered iterations per second, doubling: the breaking point is known within a factor of 2.</summary>
-    public static readonly double[] DefaultRates = [5, 10, 20, 40, 80, 160];
+    public static readonly double[] DefaultRates = [5, 10, 20, 40, 80, 160, 320];
 
     /// <summary>Runs rung after rung, stopping after the first that breaks the budget.</summary>
     /// <param name="baseAddress">The portal.</param>
