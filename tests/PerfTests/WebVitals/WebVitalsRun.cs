@@ -11,14 +11,19 @@ namespace PerfTests.Suites.WebVitals;
 /// </summary>
 internal static class WebVitalsRun
 {
+    /// <param name="budget">The budget whose scenarios name the pages.</param>
+    /// <param name="baseAddress">The portal.</param>
+    /// <param name="options">Runs and waits; default 5 runs.</param>
+    /// <param name="notPages">Scenarios of the budget that are not pages (e.g. the background load's), skipped here.</param>
+    /// <param name="cancellationToken">Stops between runs.</param>
     public static async Task<IReadOnlyList<PageVitals>> MeasureBudgetPagesAsync(
-        Budget budget, Uri baseAddress, WebVitalsOptions? options = null, CancellationToken cancellationToken = default)
+        Budget budget, Uri baseAddress, WebVitalsOptions? options = null, IReadOnlyCollection<string>? notPages = null, CancellationToken cancellationToken = default)
     {
         var runner = new WebVitalsRunner(WebVitalsSuiteSetUp.Browser, baseAddress, options);
         AllureContext.Parameter("browser", WebVitalsSuiteSetUp.Browser.Version);
         AllureContext.Parameter("runs per page", (options ?? new WebVitalsOptions()).Runs);
         var measured = new List<PageVitals>();
-        foreach (var scope in budget.Scopes.Where(s => s.Step is null).Select(s => s.Scenario).Distinct())
+        foreach (var scope in budget.Scopes.Where(s => s.Step is null).Select(s => s.Scenario).Distinct().Except(notPages ?? []))
         {
             var (pageName, conditions) = LabConditions.ParseScenario(scope);
             var page = PortalPages.Named(pageName);
