@@ -5,7 +5,7 @@ using System.Text;
 namespace PerfTests.Browser;
 
 /// <summary>
-/// A filmstrip-like SVG of one run: screencast frames at even times above a time axis with the
+/// A filmstrip-like SVG of one run: up to 8 screencast frames (each a visual change) above a time axis with the
 /// milestones (TTFB, FCP, LCP), long tasks (red), layout shifts (orange) and interactions (blue).
 /// SVG renders inline in Allure, and the frames are embedded, so it is one self-contained file.
 /// </summary>
@@ -27,18 +27,17 @@ internal static class FilmstripSvg
         var c = CultureInfo.InvariantCulture;
         svg.Append(c, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"260\" font-family=\"sans-serif\" font-size=\"11\">");
         svg.Append(c, $"<text x=\"10\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{WebUtility.HtmlEncode(title)}: filmstrip and timeline (ms from navigation start)</text>");
-        for (var i = 0; i < Columns; i++)
+        // Screencast frames arrive only when the screen changes, so frames picked by index show
+        // the visual progress (blank, first paint, data...) rather than eight identical end states.
+        var picked = Enumerable.Range(0, Math.Min(Columns, run.Frames.Count))
+            .Select(i => run.Frames[run.Frames.Count <= Columns ? i : i * (run.Frames.Count - 1) / (Columns - 1)])
+            .ToList();
+        for (var i = 0; i < picked.Count; i++)
         {
-            var at = end * (i + 1) / Columns;
             var x = 10 + (i * (FrameWidth + 6));
-            var frame = run.Frames.LastOrDefault(f => f.TimeMs <= at);
             svg.Append(c, $"<rect x=\"{x}\" y=\"26\" width=\"{FrameWidth}\" height=\"{FrameHeight}\" fill=\"#eee\" stroke=\"#999\"/>");
-            if (frame is not null)
-            {
-                svg.Append(c, $"<image x=\"{x}\" y=\"26\" width=\"{FrameWidth}\" height=\"{FrameHeight}\" preserveAspectRatio=\"xMidYMin meet\" href=\"data:image/jpeg;base64,{Convert.ToBase64String(frame.Jpeg)}\"/>");
-            }
-
-            svg.Append(c, $"<text x=\"{x}\" y=\"150\">{at:0} ms</text>");
+            svg.Append(c, $"<image x=\"{x}\" y=\"26\" width=\"{FrameWidth}\" height=\"{FrameHeight}\" preserveAspectRatio=\"xMidYMin meet\" href=\"data:image/jpeg;base64,{Convert.ToBase64String(picked[i].Jpeg)}\"/>");
+            svg.Append(c, $"<text x=\"{x}\" y=\"150\">{picked[i].TimeMs:0} ms</text>");
         }
 
         double X(double ms) => 10 + ((Width - 20) * Math.Clamp(ms / end, 0, 1));

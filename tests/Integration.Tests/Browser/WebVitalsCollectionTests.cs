@@ -81,5 +81,10 @@ public sealed class WebVitalsCollectionTests
         Assert.That(vitals.Screenshot![..4], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
         Assert.That(vitals.Filmstrip, Does.StartWith("<svg").And.Contain("data:image/jpeg;base64,").And.Contain("layout shift"));
         Assert.That(vitals.Samples, Has.Count.EqualTo(3), "the capture run is not measured");
+
+        // Frame labels are times since navigation start: screencast timestamps must be on the page's clock.
+        var frameTimes = System.Text.RegularExpressions.Regex.Matches(vitals.Filmstrip!, @">(-?\d+) ms</text>")
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(frameTimes, Is.Not.Empty.And.All.InRange(-1000, 30_000));
     }
 }
