@@ -9,8 +9,8 @@ namespace PerfTests.Failover.Postgres;
 /// <summary>
 /// A PostgreSQL primary and a streaming-replication hot standby in two containers on their own
 /// container network (the standby reaches the primary by the alias <c>pg-primary</c>). Both publish
-/// 5432 on loopback. The drill crashes the primary (<see cref="KillPrimaryAsync"/>), may freeze the
-/// standby's WAL receiver (<see cref="PauseStandbyAsync"/>) and promotes the standby.
+/// 5432 on loopback. The drill crashes the primary (<see cref="KillPrimaryAsync"/>), may cut the
+/// standby off its WAL stream (<see cref="StopStandbyReceivingAsync"/>) and promotes the standby.
 /// Testcontainers' module runs PostgreSQL with <c>fsync=off</c>: harmless here, because the drill
 /// kills processes, not the machine, so the OS page cache keeps every write the server made.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
     private readonly PostgreSqlContainer _primary;
     private readonly IContainer _standby;
     private readonly ReplicatedPostgresOptions _options;
+    private string? _savedPrimaryConnInfo;
 
     private ReplicatedPostgres(INetwork network, PostgreSqlContainer primary, IContainer standby, ReplicatedPostgresOptions options)
     {
@@ -85,11 +86,40 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
         await killer.KillAsync(_primary.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Freezes the standby (container pause): its WAL receiver stops taking WAL, so it falls behind.</summary>
-    public Task PauseStandbyAsync(CancellationToken cancellationToken = default) => _standby.PauseAsync(cancellationToken);
+    /// <summary>
+    /// Cuts the standby off from the primary's WAL: <c>primary_conninfo</c> is cleared and reloaded,
+    /// so the WAL receiver exits and the standby replays nothing newer. With async replication the
+    /// primary keeps acknowledging commits; with sync replication its commits wait for a standby.
+    /// (Freezing the standby with a container pause was tried first and lost nothing: the kernel
+    /// kept accepting WAL into the paused receiver's socket buffer, which it read after unpausing.)
+    /// </summary>
+    public async Task StopStandbyReceivingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(StandbyConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var show = new NpgsqlCommand("SHOW primary_conninfo", connection))
+        {
+            _savedPrimaryConnInfo ??= (string?)await show.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-    /// <summary>Thaws the standby.</summary>
-    public Task UnpauseStandbyAsync(CancellationToken cancellationToken = default) => _standby.UnpauseAsync(cancellationToken);
+        await using var clear = new NpgsqlCommand("ALTER SYSTEM SET primary_conninfo = ''; SELECT pg_reload_conf();", connection);
+        await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForReceiverAsync(connection, running: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Restores the standby's <c>primary_conninfo</c> (undoes <see cref="StopStandbyReceivingAsync"/>).</summary>
+    public async Task ResumeStandbyReceivingAsync(CancellationToken cancellationToken = default)
+    {
+        if (_savedPrimaryConnInfo is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(StandbyConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var restore = new NpgsqlCommand("ALTER SYSTEM RESET primary_conninfo; SELECT pg_reload_conf();", connection);
+        await restore.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Promotes the standby to primary (<c>pg_promote</c>, waiting up to 60 s for it to finish).</summary>
     public async Task PromoteStandbyAsync(CancellationToken cancellationToken = default)
@@ -165,6 +195,23 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The receiver exits asynchronously after the reload; the drill's "standby cut off" must be true when recorded.
+    private static async Task WaitForReceiverAsync(NpgsqlConnection connection, bool running, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using var query = new NpgsqlCommand("SELECT count(*) FROM pg_stat_wal_receiver", connection);
+            if (((long)(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0) == running)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"The standby's WAL receiver did not {(running ? "start" : "stop")} within 10 s.");
     }
 
     private string Single(string host, ushort port) => new NpgsqlConnectionStringBuilder

@@ -26,6 +26,22 @@ public sealed class ReplicatedPostgresTests
 
     [Test]
     [CancelAfter(180_000)]
+    public async Task StopStandbyReceiving_AsyncPairThenKill_CommittedRowsAreLostAfterPromotion(CancellationToken ct)
+    {
+        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromEnvironmentVariables(ReplicationMode.Async), ct);
+        await ExecuteAsync(pair.PrimaryConnectionString, "CREATE TABLE drill (id int PRIMARY KEY); INSERT INTO drill SELECT generate_series(1, 10)", ct);
+        await WaitForAsync(pair.StandbyConnectionString, "SELECT count(*) FROM drill", 10, ct);
+
+        await pair.StopStandbyReceivingAsync(ct);
+        await ExecuteAsync(pair.PrimaryConnectionString, "INSERT INTO drill SELECT generate_series(11, 20)", ct);
+        await pair.KillPrimaryAsync(ct);
+        await pair.PromoteStandbyAsync(ct);
+
+        Assert.That(await ScalarAsync(pair.StandbyConnectionString, "SELECT count(*) FROM drill", ct), Is.EqualTo(10), "rows committed after the cut-off existed only on the killed primary");
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
     public async Task FailoverConnectionString_AfterPromotion_ConnectsToTheNewPrimary(CancellationToken ct)
     {
         await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromEnvironmentVariables(ReplicationMode.Sync), ct);
