@@ -15,11 +15,18 @@ public sealed record CacheWarmup(bool Recovered, TimeSpan? RecoveryTime, double 
     /// <param name="restartAt">When the cache was back (empty).</param>
     /// <param name="targetFractionOfBaseline">Fraction of the baseline hit ratio that counts as warm again (default 0.9).</param>
     /// <param name="minLookups">Lookups an interval needs to be judged (default 5), so an idle interval is not "warm".</param>
+    /// <param name="baselineWindow">Only this much before the failure makes the baseline (default 2 s), so the cache's first warm-up does not lower it.</param>
     public static CacheWarmup Compute(
-        IReadOnlyList<CacheCounterSample> samples, DateTimeOffset failureAt, DateTimeOffset restartAt, double targetFractionOfBaseline = 0.9, long minLookups = 5)
+        IReadOnlyList<CacheCounterSample> samples,
+        DateTimeOffset failureAt,
+        DateTimeOffset restartAt,
+        double targetFractionOfBaseline = 0.9,
+        long minLookups = 5,
+        TimeSpan? baselineWindow = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var before = samples.Where(s => s.At <= failureAt).ToList();
+        var from = failureAt - (baselineWindow ?? TimeSpan.FromSeconds(2));
+        var before = samples.Where(s => s.At <= failureAt && s.At >= from).ToList();
         var baseline = before.Count < 2 || before[^1].Lookups == before[0].Lookups
             ? double.NaN
             : (double)(before[^1].Hits - before[0].Hits) / (before[^1].Lookups - before[0].Lookups);

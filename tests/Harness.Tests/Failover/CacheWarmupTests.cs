@@ -40,6 +40,21 @@ public sealed class CacheWarmupTests
     }
 
     [Test]
+    public void Compute_FirstWarmUpBeforeBaselineWindow_DoesNotLowerBaseline()
+    {
+        // The cache warms 0% -> 50% -> 100% at start; only the last 2 s before the kill (100%) count.
+        var samples = Samples(0, 0.5, 1, 1, 1, 0, 0.5, 0.95);
+
+        var result = CacheWarmup.Compute(samples, T0.AddSeconds(5), T0.AddSeconds(6));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.BaselineHitRatio, Is.EqualTo(1.0));
+            Assert.That(result.RecoveryTime, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        });
+    }
+
+    [Test]
     public void Compute_CacheNeverWarms_NotRecovered()
     {
         var samples = Samples(0.9, 0.9, 0.9, 0, 0, 0, 0, 0);

@@ -92,10 +92,10 @@ internal static class DatabaseDrillRunner
         return measurements;
     }
 
-    /// <summary>Evaluates budgets/failover.yaml without failing the test (for drills that must show a breach).</summary>
+    /// <summary>Evaluates budgets/failover-database.yaml without failing the test (for drills that must show a breach).</summary>
     public static BudgetReport Evaluate(LoadRunMeasurements measurements)
     {
-        var report = BudgetEvaluator.Evaluate(BudgetFiles.Load("failover"), measurements);
+        var report = BudgetEvaluator.Evaluate(BudgetFiles.Load("failover-database"), measurements);
         TestContext.Out.WriteLine(BudgetReportFormatter.Table(report));
         return report;
     }

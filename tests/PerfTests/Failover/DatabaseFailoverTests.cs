@@ -33,7 +33,7 @@ public sealed class DatabaseFailoverTests
         var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Sync, PortalReconnect.MultiHost, Plan(StandbyLag), cancellationToken);
 
         Assert.That(drill.RecoveryPoint.AcknowledgedCount, Is.GreaterThan(0), "the drill must have seen acknowledged writes to judge RPO");
-        SuiteRun.Judge(measurements, "failover");
+        SuiteRun.Judge(measurements, "failover-database");
     }
 
     [Test]
