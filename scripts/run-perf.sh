@@ -32,6 +32,8 @@ export ALLURE_RESULTS_DIR=$PWD/$out/allure-results
 export PERF_SUMMARY_FILE=$PWD/$out/summary.md
 
 scripts/setup-containers.sh
+# Chromium only when a browser suite may run (WebVitals, or every category).
+if [[ $category == WebVitals || $category == all ]]; then scripts/setup-browser.sh; fi
 # shellcheck disable=SC1091
 set -a && source .perf/container.env && set +a
 

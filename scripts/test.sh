@@ -9,6 +9,7 @@ results_dir=artifacts/test-results
 rm -rf "$results_dir" && mkdir -p "$results_dir"
 
 scripts/setup-containers.sh
+scripts/setup-browser.sh      # the browser integration tests drive real Chromium
 # shellcheck disable=SC1091
 set -a && source .perf/container.env && set +a
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace PerfTests.Budgets;
 
-/// <summary>Parses a limit value with its unit (<c>500ms</c>, <c>1.2s</c>, <c>1%</c>, <c>100/s</c>) into the metric's base unit.</summary>
+/// <summary>Parses a limit value with its unit (<c>500ms</c>, <c>1.2s</c>, <c>1%</c>, <c>100/s</c>, <c>300KB</c>) into the metric's base unit.</summary>
 internal static partial class QuantityParser
 {
     [GeneratedRegex(@"^(?<num>[+-]?(\d+(\.\d*)?|\.\d+))\s*(?<unit>\S*)$", RegexOptions.CultureInvariant)]
@@ -29,9 +29,16 @@ internal static partial class QuantityParser
             return false;
         }
 
-        if (unit is not ("" or "ms" or "s" or "us" or "µs" or "%" or "/s"))
+        if (unit is not ("" or "ms" or "s" or "us" or "µs" or "%" or "/s" or "B" or "KB" or "MB"))
         {
-            error = $"unknown unit '{unit}' (use ms, s, us, %, /s)";
+            error = $"unknown unit '{unit}' (use ms, s, us, %, /s, B, KB, MB)";
+            return false;
+        }
+
+        // Sizes only make sense for custom metrics (e.g. metric(js_bytes)), which are measured in bytes.
+        if (unit is "B" or "KB" or "MB" && metric.Units != UnitFamily.Any)
+        {
+            error = $"unit '{unit}' is a size and fits only custom metrics such as metric(js_bytes), not '{metric.Name}'";
             return false;
         }
 
@@ -96,7 +103,16 @@ internal static partial class QuantityParser
     private static bool Any(double number, string unit, out double value, out string error)
     {
         error = string.Empty;
-        value = unit switch { "s" => number * 1000, "us" or "µs" => number / 1000, "%" => number / 100, _ => number };
+        // KB and MB are binary (1024), as Lighthouse's resource budgets count them.
+        value = unit switch
+        {
+            "s" => number * 1000,
+            "us" or "µs" => number / 1000,
+            "%" => number / 100,
+            "KB" => number * 1024,
+            "MB" => number * 1024 * 1024,
+            _ => number,
+        };
         return true;
     }
 

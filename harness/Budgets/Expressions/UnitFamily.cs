@@ -15,6 +15,6 @@ internal enum UnitFamily
     /// <summary>A bare whole number.</summary>
     Count,
 
-    /// <summary>Anything: ms/s/us become milliseconds, % a fraction, bare stays as written.</summary>
+    /// <summary>Anything: ms/s/us become milliseconds, % a fraction, B/KB/MB bytes (KB = 1024 B), bare stays as written.</summary>
     Any,
 }

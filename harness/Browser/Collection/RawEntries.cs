@@ -1,0 +1,38 @@
+namespace PerfTests.Browser;
+
+/// <summary>A paint entry (first-paint, first-contentful-paint); times in ms from navigation start.</summary>
+internal sealed record PaintEntry(string Name, double StartTime);
+
+/// <summary>A largest-contentful-paint candidate; times in ms from navigation start.</summary>
+internal sealed record LcpEntry(double StartTime, double Size, string Element);
+
+/// <summary>A layout-shift entry: score, time, and whether it followed input within 500 ms.</summary>
+internal sealed record ShiftEntry(double Value, double StartTime, bool HadRecentInput);
+
+/// <summary>An event-timing entry belonging to an interaction (duration rounded to 8 ms by the browser).</summary>
+internal sealed record EventEntry(long InteractionId, string Name, double StartTime, double Duration);
+
+/// <summary>A long task (over 50 ms) on the main thread.</summary>
+internal sealed record LongTaskEntry(double StartTime, double Duration);
+
+/// <summary>A fetched resource (or the document itself) with its transferred bytes.</summary>
+/// <param name="Url">Resource URL.</param>
+/// <param name="InitiatorType">Resource Timing initiatorType (script, link, img, fetch, navigation...).</param>
+/// <param name="TransferSize">Bytes on the wire including headers; 0 when served from cache.</param>
+internal sealed record ResourceEntry(string Url, string InitiatorType, double TransferSize);
+
+/// <summary>Everything the page recorded in one run, read back after the run.</summary>
+internal sealed record RawEntries(
+    IReadOnlyList<PaintEntry> Paints,
+    IReadOnlyList<LcpEntry> Lcp,
+    IReadOnlyList<ShiftEntry> Shifts,
+    IReadOnlyList<EventEntry> Events,
+    IReadOnlyList<LongTaskEntry> LongTasks,
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>Navigation responseStart minus activationStart, milliseconds (TTFB).</summary>
+    public double ResponseStart { get; init; }
+
+    /// <summary>Resources including the document (initiatorType "navigation").</summary>
+    public IReadOnlyList<ResourceEntry> Resources { get; init; } = [];
+}

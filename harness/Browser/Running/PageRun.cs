@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+
+namespace PerfTests.Browser;
+
+/// <summary>What one browser run of a page recorded.</summary>
+internal sealed record PageRunResult(RawEntries Entries, double InteractionsStartMs, double? JsHeapBytes)
+{
+    public byte[]? Screenshot { get; init; }
+
+    public IReadOnlyList<FilmstripFrame> Frames { get; init; } = [];
+}
+
+/// <summary>
+/// One cold run of a page in a fresh browser context: throttle, navigate, wait until rendered
+/// and quiet, drive the interactions, read the entries back.
+/// </summary>
+internal static class PageRun
+{
+    public static async Task<PageRunResult> RunAsync(
+        IBrowser browser, Uri address, PageSpec spec, LabConditions conditions, WebVitalsOptions options, bool capture, CancellationToken cancellationToken)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = options.ViewportWidth, Height = options.ViewportHeight },
+        }).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            await context.AddInitScriptAsync(EntryReader.CollectorScript).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            var timeout = (float)options.PageTimeout.TotalMilliseconds;
+            page.SetDefaultTimeout(timeout);
+            var cdp = await context.NewCDPSessionAsync(page).ConfigureAwait(false);
+            await LabThrottling.ApplyAsync(cdp, conditions).ConfigureAwait(false);
+            await cdp.SendAsync("Performance.enable").ConfigureAwait(false);
+            var screencast = capture ? await ScreencastRecorder.StartAsync(cdp).ConfigureAwait(false) : null;
+
+            var response = await page.GotoAsync(address.ToString(), new() { WaitUntil = WaitUntilState.Load, Timeout = timeout }).ConfigureAwait(false);
+            if (response is null || !response.Ok)
+            {
+                throw new InvalidOperationException($"{spec.Name}: GET {address} answered {response?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.");
+            }
+
+            await page.Locator(spec.ReadySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }).ConfigureAwait(false);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle).ConfigureAwait(false);
+            await Task.Delay(options.SettleTime, cancellationToken).ConfigureAwait(false);
+
+            var interactionsStart = await page.EvaluateAsync<double>("() => performance.now()").ConfigureAwait(false);
+            foreach (var interaction in spec.Interactions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await interaction.RunAsync(page).ConfigureAwait(false);
+                await Task.Delay(options.InteractionPause, cancellationToken).ConfigureAwait(false);
+            }
+
+            var entries = await EntryReader.ReadAsync(page).ConfigureAwait(false);
+            var heap = await JsHeapAsync(cdp).ConfigureAwait(false);
+            if (screencast is null)
+            {
+                return new PageRunResult(entries, interactionsStart, heap);
+            }
+
+            var origin = await page.EvaluateAsync<double>("() => performance.timeOrigin").ConfigureAwait(false);
+            var frames = await screencast.StopAsync(origin).ConfigureAwait(false);
+            var png = await page.ScreenshotAsync(new() { Type = ScreenshotType.Png }).ConfigureAwait(false);
+            return new PageRunResult(entries, interactionsStart, heap) { Screenshot = png, Frames = frames };
+        }
+    }
+
+    private static async Task<double?> JsHeapAsync(ICDPSession cdp)
+    {
+        var result = await cdp.SendAsync("Performance.getMetrics").ConfigureAwait(false);
+        if (result is not { } json || !json.TryGetProperty("metrics", out var metrics))
+        {
+            return null;
+        }
+
+        foreach (var metric in metrics.EnumerateArray())
+        {
+            if (metric.GetProperty("name").GetString() == "JSHeapUsedSize")
+            {
+                return metric.GetProperty("value").GetDouble();
+            }
+        }
+
+        return null;
+    }
+}

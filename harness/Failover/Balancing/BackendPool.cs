@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace PerfTests.Failover.Balancing;
+
+/// <summary>Round-robin choice over backends, skipping those ejected after a refused connection.</summary>
+internal sealed class BackendPool(IReadOnlyList<Uri> backends, TimeSpan ejectFor, TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<Uri, DateTimeOffset> _ejectedUntil = new();
+    private readonly ConcurrentDictionary<Uri, long> _answered = new();
+    private long _next = -1;
+
+    internal IReadOnlyDictionary<Uri, long> Answered => _answered;
+
+    /// <summary>The next backend not ejected; if all are ejected, the next one anyway (better a try than a certain 502).</summary>
+    internal Uri Next()
+    {
+        var now = timeProvider.GetUtcNow();
+        for (var i = 0; i < backends.Count; i++)
+        {
+            var candidate = backends[(int)(Interlocked.Increment(ref _next) % backends.Count)];
+            if (!_ejectedUntil.TryGetValue(candidate, out var until) || until <= now)
+            {
+                return candidate;
+            }
+        }
+
+        return backends[(int)(Interlocked.Increment(ref _next) % backends.Count)];
+    }
+
+    internal void Eject(Uri backend) => _ejectedUntil[backend] = timeProvider.GetUtcNow() + ejectFor;
+
+    internal void CountAnswer(Uri backend) => _answered.AddOrUpdate(backend, 1, (_, n) => n + 1);
+}

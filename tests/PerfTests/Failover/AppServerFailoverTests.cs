@@ -1,0 +1,107 @@
+using System.Globalization;
+using PerfTests.Environment;
+using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Failover.Balancing;
+using PerfTests.Failover.Drills;
+using PerfTests.Failover.Measurement;
+using PerfTests.Load.Http;
+using PerfTests.Load.Running;
+using PerfTests.Load.Scenarios;
+using PerfTests.Load.Simulations;
+using PerfTests.NUnit;
+using PerfTests.Reporting.Context;
+using PerfTests.Reporting.NUnit;
+using PerfTests.Suites.Infrastructure;
+
+namespace PerfTests.Suites.Failover;
+
+/// <summary>
+/// Application-server failover (seed 000: RTO 180 s): two portal instances behind the loopback
+/// balancer, one stopped mid-run. Both are in-process Kestrel hosts, so "killed" is a host stop
+/// (new connections refused, in-flight requests allowed to finish), not a SIGKILL of a process.
+/// </summary>
+[TestFixture]
+[Category(PerfCategories.Failover)]
+[Epic("Performance")]
+[Feature("Failover")]
+public sealed class AppServerFailoverTests
+{
+    private const string Scenario = "appserver-reads";
+    private const double ReadsPerSecond = 50;
+
+    // Nightly lengths; PR (DurationScale 0.1): 6 s baseline, 30 s after the stop.
+    private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(300);
+
+    [Test]
+    [CancelAfter(600_000)]
+    [Story("One of two portal instances goes away: the balancer routes around it within RTO, with a bounded error burst")]
+    public async Task OneOfTwoInstancesStopped_BehindBalancer_MeetsAppServerFailoverBudget(CancellationToken cancellationToken)
+    {
+        if (PerfRunSettings.Current.TargetUrl is not null)
+        {
+            Assert.Ignore("Failover drills stop their own instances; they do not run against an external TargetUrl.");
+        }
+
+        var (baseline, recovery) = (PerfRunSettings.Current.Scale(Baseline), PerfRunSettings.Current.Scale(Recovery));
+        AllureContext.Parameter("baseline", baseline);
+        AllureContext.Parameter("recovery window", recovery);
+        await using var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cancellationToken);
+        var first = await SystemUnderTestFactory.StartAsync<Program>(Settings(dependencies, seedClients: 1_000), TimeSpan.FromSeconds(90), cancellationToken);
+        var firstStopped = false;
+        try
+        {
+            await using var second = await SystemUnderTestFactory.StartAsync<Program>(Settings(dependencies, seedClients: 0), TimeSpan.FromSeconds(90), cancellationToken);
+            await using var balancer = await LoopbackBalancer.StartAsync([first.BaseAddress, second.BaseAddress], cancellationToken: cancellationToken);
+            using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
+            var reads = new long[1];
+            var scenario = PerfTests.Load.Scenarios.Scenario.Create(Scenario, Step.Create("client-detail", ctx =>
+                    http.GetAsync(new Uri(balancer.BaseAddress, $"/api/clients/{(Interlocked.Increment(ref reads[0]) % 1_000) + 1}"), ctx.CancellationToken)))
+                .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, baseline + recovery))
+                .WithCapacity(maxWorkers: 200);
+
+            var timeline = new DrillTimeline(TimeProvider.System);
+            timeline.Record(DrillPhase.Baseline, "read load started through the balancer (2 instances)");
+            var load = LoadRunner.RunAsync(scenario, new LoadRunnerOptions { ProgressWriter = TestContext.Progress }, cancellationToken);
+            await Task.Delay(baseline, cancellationToken);
+            var stoppedAt = timeline.Record(DrillPhase.Failure, "instance 1 stopping (host stop)").At;
+            await first.DisposeAsync();
+            firstStopped = true;
+            timeline.Record(DrillPhase.Recovery, "instance 1 gone; balancer ejects it on the first refused connection");
+            var run = await load;
+            timeline.Record(DrillPhase.Validation, "load stopped");
+
+            var rto = RecoveryTime.Compute(run[Scenario].Timeline, stoppedAt - run.StartedAt, maxErrorRate: 0.02);
+            var answered = string.Join(", ", balancer.Answered.Select(kv => $"{kv.Key.Port}: {kv.Value}"));
+            var summary = string.Join(System.Environment.NewLine,
+                timeline.Format(run.StartedAt),
+                rto.Rto is { } t ? string.Create(CultureInfo.InvariantCulture, $"RTO {t.TotalSeconds:F1} s") : "NOT RECOVERED within the window",
+                $"error burst: {rto.FailuresDuringOutage} of {rto.RequestsDuringOutage}; answered per instance port: {answered}");
+            TestContext.Out.WriteLine(summary);
+            TestContext.Out.WriteLine(run.ToString());
+            AllureContext.Attach("drill timeline and results", summary, "text/plain", "txt");
+
+            var measurements = new LoadRunMeasurements(run)
+                .WithMetric(Scenario, "rto", rto.Rto?.TotalMilliseconds ?? double.PositiveInfinity)
+                .WithMetric(Scenario, "error_burst", rto.FailuresDuringOutage);
+            SuiteRun.Judge(measurements, "failover-appserver");
+        }
+        finally
+        {
+            if (!firstStopped)
+            {
+                await first.DisposeAsync();
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(PerfEnvironment dependencies, int seedClients) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ConnectionStrings:Postgres"] = dependencies.PostgresConnectionString,
+        ["ConnectionStrings:Redis"] = dependencies.RedisConnectionString,
+        ["SampleSystem:MarketPricesBaseUrl"] = dependencies.DownstreamBaseUrl.ToString(),
+        // Only the first instance seeds: seeding truncates every table.
+        ["SampleSystem:Database:SeedClientsOnStartup"] = seedClients.ToString(CultureInfo.InvariantCulture),
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+}

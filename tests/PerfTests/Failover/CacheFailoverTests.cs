@@ -1,0 +1,102 @@
+using PerfTests.Failover.Containers;
+using PerfTests.Failover.Drills;
+using PerfTests.Failover.Measurement;
+using PerfTests.Load.Http;
+using PerfTests.Load.Running;
+using PerfTests.Load.Scenarios;
+using PerfTests.Load.Simulations;
+using PerfTests.NUnit;
+using PerfTests.Reporting.Context;
+using PerfTests.Reporting.NUnit;
+using PerfTests.Suites.Infrastructure;
+
+namespace PerfTests.Suites.Failover;
+
+/// <summary>
+/// Cache failover: Redis is SIGKILLed under read load and restarted empty. The portal must keep
+/// answering from PostgreSQL while Redis is away (no errors, latency within budget), and the hit
+/// ratio must come back (cold-cache recovery time, from the portal's /metrics counters).
+/// </summary>
+[TestFixture]
+[Category(PerfCategories.Failover)]
+[Epic("Performance")]
+[Feature("Failover")]
+public sealed class CacheFailoverTests
+{
+    private const string Scenario = "cache-reads";
+
+    /// <summary>Hot set of client ids: small enough to warm in a few seconds at <see cref="ReadsPerSecond"/>.</summary>
+    private const int HotClients = 200;
+
+    private const double ReadsPerSecond = 50;
+
+    // Nightly lengths; PR (DurationScale 0.1): 6 s baseline, 5 s without Redis, 30 s recovery.
+    private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Down = TimeSpan.FromSeconds(50);
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(300);
+
+    [Test]
+    [CancelAfter(600_000)]
+    [Story("Redis killed and restarted empty: reads keep working and the cache warms up again within budget")]
+    public async Task RedisKilledAndRestarted_UnderReadLoad_MeetsCacheFailoverBudget(CancellationToken cancellationToken)
+    {
+        if (PerfRunSettings.Current.TargetUrl is not null)
+        {
+            Assert.Ignore("Failover drills kill their own containers; they do not run against an external TargetUrl.");
+        }
+
+        var (baseline, down, recovery) = (PerfRunSettings.Current.Scale(Baseline), PerfRunSettings.Current.Scale(Down), PerfRunSettings.Current.Scale(Recovery));
+        AllureContext.Parameter("baseline", baseline);
+        AllureContext.Parameter("redis down", down);
+        AllureContext.Parameter("recovery window", recovery);
+        await using var environment = await AllureContext.StepAsync("start containers + portal", () =>
+            PortalEnvironment.StartAsync(cancellationToken: cancellationToken));
+        var redis = environment.Dependencies!.RedisContainer!;
+
+        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
+        using var metricsClient = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // One counter for all workers (StepContext.InvocationNumber counts per worker, which would
+        // concentrate reads on a few ids and make the cache look warm too early).
+        var reads = new long[1];
+        var scenario = PerfTests.Load.Scenarios.Scenario.Create(Scenario, Step.Create("client-detail", ctx =>
+                http.GetAsync(new Uri(environment.BaseAddress, $"/api/clients/{((Interlocked.Increment(ref reads[0]) * 37) % HotClients) + 1}"), ctx.CancellationToken)))
+            .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, baseline + down + recovery))
+            .WithCapacity(maxWorkers: 200);
+        var timeline = new DrillTimeline(TimeProvider.System);
+        var poller = new CacheCounterPoller(metricsClient, environment.BaseAddress, TimeProvider.System);
+        using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var polling = poller.RunAsync(TimeSpan.FromMilliseconds(500), stopPolling.Token);
+
+        timeline.Record(DrillPhase.Baseline, "read load started");
+        var load = LoadRunner.RunAsync(scenario, new LoadRunnerOptions { ProgressWriter = TestContext.Progress }, cancellationToken);
+        await Task.Delay(baseline, cancellationToken);
+        await ContainerDrills.KillAsync(redis, cancellationToken: cancellationToken);
+        var killedAt = timeline.Record(DrillPhase.Failure, "redis killed (SIGKILL)").At;
+        await Task.Delay(down, cancellationToken);
+        // Stamped before the start: the container's own start-up time is part of the recovery.
+        var restartedAt = timeline.Record(DrillPhase.Recovery, "redis restart issued (comes back empty: killed before any snapshot)").At;
+        await ContainerDrills.RestartAsync(redis, cancellationToken);
+        var run = await load;
+        await stopPolling.CancelAsync();
+        await polling;
+        timeline.Record(DrillPhase.Validation, "load stopped");
+
+        var warmup = CacheWarmup.Compute(poller.Samples, killedAt, restartedAt);
+        var points = run[Scenario].Timeline;
+        var outage = points.Where(p => run.StartedAt.AddSeconds(p.Second) > killedAt && run.StartedAt.AddSeconds(p.Second - 1) < restartedAt + (warmup.RecoveryTime ?? recovery)).ToList();
+        var maxP95DuringOutageMs = outage.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000).DefaultIfEmpty(double.NaN).Max();
+        var summary = string.Join(System.Environment.NewLine,
+            timeline.Format(run.StartedAt),
+            $"baseline hit ratio {warmup.BaselineHitRatio:P1}; cold-cache recovery {(warmup.RecoveryTime is { } t ? $"{t.TotalSeconds:F1} s" : "NOT within the window")}",
+            $"max per-second p95 from the kill until warm again: {maxP95DuringOutageMs:F0} ms; failures {run[Scenario].FailCount} of {run[Scenario].RequestCount}");
+        TestContext.Out.WriteLine(summary);
+        TestContext.Out.WriteLine(run.ToString());
+        AllureContext.Attach("drill timeline and results", summary, "text/plain", "txt");
+
+        var measurements = new LoadRunMeasurements(run)
+            .WithMetric(Scenario, "cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.PositiveInfinity)
+            .WithMetric(Scenario, "max_p95_during_outage", maxP95DuringOutageMs);
+        AllureContext.Metric("cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.NaN, "ms");
+        SuiteRun.Judge(measurements, "failover-cache");
+    }
+}
