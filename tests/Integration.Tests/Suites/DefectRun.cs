@@ -11,11 +11,12 @@ internal static class DefectRun
     public static readonly PerfRunSettings PrSettings = new(0.1, null, "pr", null);
 
     /// <summary>Starts containers and the portal with the given defect switches (section SampleSystem).</summary>
-    public static Task<PortalEnvironment> StartAsync(params (string Key, string Value)[] defects)
+    public static async Task<PortalEnvironment> StartAsync(params (string Key, string Value)[] defects)
     {
         var overrides = defects.ToDictionary(d => "SampleSystem:" + d.Key, d => (string?)d.Value, StringComparer.OrdinalIgnoreCase);
+        // Awaited here so the timeout lives as long as the start it bounds.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        return PortalEnvironment.StartAsync(overrides, timeout.Token);
+        return await PortalEnvironment.StartAsync(overrides, timeout.Token);
     }
 
     /// <summary>Evaluates a suite's budget with the PR overlay and prints the table.</summary>

@@ -1,0 +1,34 @@
+using PerfTests.Load.Http;
+using PerfTests.Load.Running;
+using PerfTests.NUnit;
+using PerfTests.Suites.Infrastructure;
+using PerfTests.Suites.Load;
+
+namespace Integration.Tests.Suites;
+
+/// <summary>The Load suite's per-endpoint p95 budgets catch a portal that got 250 ms slower.</summary>
+[TestFixture]
+[Category(PerfCategories.Integration)]
+public sealed class LoadSuiteDefectTests
+{
+    [Test]
+    public async Task WeightedMix_WithExtraLatency250Ms_FailsTheFastEndpointsP95()
+    {
+        await using var environment = await DefectRun.StartAsync(("ExtraLatencyMs", "250"));
+        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
+        var scenarios = PortalMix.Build(new PortalSteps(http, environment.BaseAddress), TimeSpan.FromSeconds(10));
+
+        var run = await LoadRunner.RunAsync(scenarios, new LoadRunnerOptions(), CancellationToken.None);
+        var report = DefectRun.Evaluate("load", new LoadRunMeasurements(run));
+
+        // 250 ms added to every request breaks the 200 ms fail limit of detail and login p95, but
+        // not the 500 ms of the list or the 2 s of IRR: the budget names exactly the endpoints hit.
+        var failed = DefectRun.FailedMetrics(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed, Does.Contain("client-detail p(95)"));
+            Assert.That(failed, Does.Contain("login p(95)"));
+            Assert.That(failed, Does.Not.Contain("portfolio-irr p(95)"));
+        });
+    }
+}

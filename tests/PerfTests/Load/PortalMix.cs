@@ -1,0 +1,41 @@
+using PerfTests.Load.Scenarios;
+using PerfTests.Load.Simulations;
+using PerfTests.Suites.Infrastructure;
+
+namespace PerfTests.Suites.Load;
+
+/// <summary>
+/// The seed's light-load request mix as open-model scenarios: each endpoint kind is its own
+/// scenario with its share of the arrival rate (100/s in all), so budgets/load.yaml judges each
+/// against its own budget. Shared by the Load suite and the test proving its budget catches a slowdown.
+/// </summary>
+internal static class PortalMix
+{
+    /// <summary>Arrivals per second per endpoint kind.</summary>
+    public static readonly IReadOnlyList<(string Name, double PerSecond)> Rates =
+    [
+        ("client-detail", 30), ("clients-list", 25), ("client-search", 15),
+        ("login", 10), ("portfolio-irr", 10), ("client-create", 10),
+    ];
+
+    /// <summary>Total arrivals per second of the mix.</summary>
+    public static double TotalPerSecond => Rates.Sum(r => r.PerSecond);
+
+    /// <summary>One scenario per endpoint kind, warm-up 5 s, then <paramref name="hold"/> at its rate.</summary>
+    public static IEnumerable<Scenario> Build(PortalSteps steps, TimeSpan hold) =>
+        Rates.Select(r => Scenario.Create(r.Name, StepFor(steps, r.Name))
+            .WithWarmUp(TimeSpan.FromSeconds(5))
+            .WithLoadSimulations(LoadSimulation.ConstantRate(r.PerSecond, hold))
+            .WithCapacity(maxWorkers: 50));
+
+    private static Step StepFor(PortalSteps steps, string name) => name switch
+    {
+        "client-detail" => steps.ClientDetail(),
+        "clients-list" => steps.ClientsList(),
+        "client-search" => steps.ClientSearch(),
+        "login" => steps.Login(),
+        "portfolio-irr" => steps.PortfolioIrr(),
+        "client-create" => steps.ClientCreate(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no step for this scenario"),
+    };
+}
