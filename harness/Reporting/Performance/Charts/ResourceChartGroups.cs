@@ -5,7 +5,8 @@ namespace PerfTests.Reporting.Performance.Charts;
 /// <param name="YLabel">Left axis title with its unit.</param>
 /// <param name="Scale">Factor applied to the sampled value (100 turns a 0..1 fraction into %).</param>
 /// <param name="Matches">Whether a metric (<c>source.metric</c>) belongs to the chart.</param>
-internal sealed record ResourceChartGroup(string Title, string YLabel, double Scale, Func<string, bool> Matches);
+/// <param name="YMax">Fixed top of the y axis when the values fit (100 for %), null to fit the data.</param>
+internal sealed record ResourceChartGroup(string Title, string YLabel, double Scale, Func<string, bool> Matches, double? YMax = null);
 
 /// <summary>
 /// The one place that says which resource metric goes on which chart, by the naming rules of the
@@ -25,10 +26,10 @@ internal static class ResourceChartGroups
 {
     public static IReadOnlyList<ResourceChartGroup> All { get; } =
     [
-        new("CPU", "CPU (% of all cores)", 100, name => Metric(name) == "cpu"),
+        new("CPU", "CPU (% of all cores)", 100, name => Metric(name) == "cpu", 100),
         new("memory", "memory (MB)", 1, name => name.EndsWith("_mb", StringComparison.Ordinal)),
         new("pool usage and cache hit ratio", "usage / hit ratio (%)", 100,
-            name => Metric(name) == "pool_usage" || name.EndsWith("hit_ratio", StringComparison.Ordinal)),
+            name => Metric(name) == "pool_usage" || name.EndsWith("hit_ratio", StringComparison.Ordinal), 100),
         new("PostgreSQL connections", "connections", 1, name => name.StartsWith("pg.connections", StringComparison.Ordinal)),
         new("rates", "per second (1/s)", 1, name => name.EndsWith("_per_s", StringComparison.Ordinal)),
         new("durations", "time (ms)", 1, name => Metric(name).Contains("_ms", StringComparison.Ordinal)),

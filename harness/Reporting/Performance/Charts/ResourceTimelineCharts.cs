@@ -21,7 +21,7 @@ internal static class ResourceTimelineCharts
         var end = series.SelectMany(s => s.Points).Select(p => p.At.TotalSeconds).DefaultIfEmpty(0).Max();
         if (series.All(s => s.Points.Count == 0))
         {
-            return [Spec("resources", "value", [], marks, null, series.Count == 0 ? "no resource was sampled" : "no samples")];
+            return [Spec("timeline", "value", [], marks, null, series.Count == 0 ? "no resource was sampled" : "no samples")];
         }
 
         return
@@ -31,7 +31,7 @@ internal static class ResourceTimelineCharts
                 .Select(g => Spec(
                     g.Key.Title, g.Key.YLabel,
                     [.. g.OrderBy(s => s.Name, StringComparer.Ordinal).Select((s, i) => Line(s, g.Key.Scale, interval, Palette[i % Palette.Length]))],
-                    marks, end, null)),
+                    marks, end, null) with { YMax = g.Key.YMax }),
         ];
     }
 

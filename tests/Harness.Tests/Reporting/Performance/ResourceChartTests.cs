@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using PerfTests.Reporting.Performance;
 using PerfTests.Reporting.Performance.Charts;
@@ -113,6 +114,36 @@ internal sealed class ResourceChartTests
     }
 
     [Test]
+    public void Render_PercentChart_AxisEndsAt100NotAtTheNextNiceStep()
+    {
+        var spec = ResourceTimelineCharts.Build([Line("app.pool_usage", 10, 0.75)], Second, [])[0];
+
+        var ticks = XDocument.Parse(SvgChartRenderer.Render(spec)).Root!.Descendants(Svg + "g")
+            .Single(g => (string?)g.Attribute("class") == "ticks").Elements(Svg + "text")
+            .Where(t => (string?)t.Attribute("text-anchor") == "end").Select(t => double.Parse(t.Value, CultureInfo.InvariantCulture));
+
+        Assert.That(ticks.Max(), Is.EqualTo(100));
+    }
+
+    [Test]
+    public void Render_TwelveMetricsInOneChart_PictureGrowsSoTheLegendStaysInside()
+    {
+        var many = Enumerable.Range(1, 12).Select(i => Line($"source{i}.working_set_mb", 5, i)).ToList();
+
+        var svg = XDocument.Parse(SvgChartRenderer.Render(ResourceTimelineCharts.Build(many, Second, [])[0])).Root!;
+        var height = double.Parse((string)svg.Attribute("height")!, CultureInfo.InvariantCulture);
+        var legendYs = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend").Elements(Svg + "text")
+            .Select(t => double.Parse((string)t.Attribute("y")!, CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(legendYs, Has.Count.EqualTo(12));
+            Assert.That(height, Is.GreaterThan(SvgChartRenderer.Height));
+            Assert.That(legendYs.Max(), Is.LessThan(height - 4));
+        });
+    }
+
+    [Test]
     public void Render_NothingSampled_OneChartSaysNotEnoughData()
     {
         var specs = ResourceTimelineCharts.Build([], Second, []);
@@ -158,7 +189,7 @@ internal sealed class ResourceChartTests
         Line("test_process.gc_heap_mb", 10, 60),
         Line("redis.used_memory_mb", 8, 12),
         Line("app.pool_usage", 10, 0.25),
-        Line("app.cache_hit_ratio", 10, 0.8),
+        Line("app.cache_hit_ratio", 10, 0.7),
         Line("pg.connections", 10, 12),
         Line("pg.connections_active", 10, 3),
         Line("app.pool_in_use", 10, 4),
