@@ -40,6 +40,24 @@ public static class PerfReport
         return writer.Write(run, report, marks?.ToList() ?? [], title ?? CurrentTestName());
     }
 
+    /// <summary>
+    /// Attaches resource timeline charts (image/svg+xml), one per group of metrics: "resources: CPU"
+    /// (% of all cores), "memory" (MB), "pool usage and cache hit ratio" (%), "PostgreSQL connections",
+    /// rates, durations, thread pool, other counts (rules: <c>ResourceChartGroups</c>). The x axis is
+    /// seconds since sampling began; missing intervals are gaps. Never throws because of reporting;
+    /// nothing is attached outside an Allure-recorded test.
+    /// </summary>
+    /// <param name="series">The sampled metrics, e.g. mapped from <c>ResourceReport.Series</c>.</param>
+    /// <param name="interval">The sampling interval (default 1 s in the sampler); points further than 1.5 intervals apart leave a gap.</param>
+    /// <param name="marks">Windows to shade, offsets since sampling began (e.g. from where a source failed, To = null); default none.</param>
+    /// <returns>One line per chart that failed (also logged to NUnit's progress output); empty when all worked.</returns>
+    public static IReadOnlyList<string> AttachResources(IEnumerable<NamedSeries> series, TimeSpan interval, IEnumerable<TimelineMark>? marks = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var writer = new PerfReportWriter(AllureSink.Instance, null, TestContext.Progress.WriteLine);
+        return writer.WriteResources([.. series], interval, marks?.ToList() ?? []);
+    }
+
     private static string CurrentTestName()
     {
         var name = TestContext.CurrentContext.Test.FullName;

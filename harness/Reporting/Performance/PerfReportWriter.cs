@@ -49,6 +49,25 @@ internal sealed class PerfReportWriter(IPerfSink sink, string? summaryPath, Acti
         return problems;
     }
 
+    /// <summary>Attaches one resource timeline chart per group ("resources: CPU", ...); a failing chart never stops the others.</summary>
+    public IReadOnlyList<string> WriteResources(IReadOnlyList<NamedSeries> series, TimeSpan interval, IReadOnlyList<TimelineMark> marks)
+    {
+        var problems = new List<string>();
+        if (!sink.IsActive)
+        {
+            return problems;
+        }
+
+        IReadOnlyList<ChartSpec> specs = [];
+        Try(problems, "resource charts", () => specs = ResourceTimelineCharts.Build(series, interval, marks));
+        foreach (var spec in specs)
+        {
+            Try(problems, $"{spec.Title} chart", () => sink.Attach(spec.Title, SvgChartRenderer.Render(spec), Svg, "svg"));
+        }
+
+        return problems;
+    }
+
     private void Try(List<string> problems, string exporter, Action export)
     {
         try

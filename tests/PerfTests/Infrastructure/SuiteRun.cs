@@ -27,7 +27,7 @@ internal static class SuiteRun
 
     /// <summary>
     /// Runs the scenarios while sampling the environment's resources every second (process CPU and
-    /// memory, pool usage, cache hit ratio, PostgreSQL, Redis), and attaches the resource table and timeline.
+    /// memory, pool usage, cache hit ratio, PostgreSQL, Redis), and attaches the resource table, timeline (csv) and timeline charts.
     /// </summary>
     public static async Task<SampledRun> RunSampledAsync(
         PortalEnvironment environment, IEnumerable<Scenario> scenarios, CancellationToken cancellationToken)
@@ -39,6 +39,10 @@ internal static class SuiteRun
         TestContext.Out.WriteLine(resources.ToString());
         AllureContext.Attach("resources", resources.ToString(), "text/plain", "txt");
         AllureContext.Attach("resource timeline", resources.ToCsv(), "text/csv", "csv");
+        PerfReport.AttachResources(
+            resources.Series.Select(s => new NamedSeries(s.Key, [.. s.Value.Select(p => (p.Offset, p.Value))])),
+            resources.Interval,
+            resources.Errors.Select(e => new TimelineMark(e.Offset, null, $"{e.Source} failed")));
         return new SampledRun(run, resources);
     }
 

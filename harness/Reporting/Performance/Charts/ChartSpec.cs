@@ -48,6 +48,9 @@ internal sealed record ChartSpec
     /// <summary>Fixed x ticks; null for evenly spaced "nice" ticks.</summary>
     public IReadOnlyList<AxisTick>? XTicks { get; init; }
 
+    /// <summary>Top of the left axis when every value fits under it (100 for percentages); null for the largest value plus headroom.</summary>
+    public double? YMax { get; init; }
+
     public double XMin { get; init; }
 
     /// <summary>Right end of the x axis; null for the largest x of the series.</summary>

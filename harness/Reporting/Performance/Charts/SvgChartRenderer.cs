@@ -19,16 +19,20 @@ internal static class SvgChartRenderer
     {
         ArgumentNullException.ThrowIfNull(spec);
         var right = Width - (spec.Y2Label is null ? 28.0 : 72.0);
-        var svg = new StringBuilder()
-            .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" ")
+        var svg = new StringBuilder();
+        var legend = new StringBuilder();
+        // A long legend (many metrics) grows the picture downwards instead of spilling out of it.
+        var height = Math.Max(Height, (int)Math.Ceiling(Legend(legend, spec) + 16));
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" ")
             .Append("font-family=\"sans-serif\" font-size=\"12\">\n")
             .Append($"<title>{Escape(spec.Title)}</title>\n")
-            .Append($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>\n")
+            .Append($"<rect width=\"{Width}\" height=\"{height}\" fill=\"#ffffff\"/>\n")
             .Append($"<text x=\"{Width / 2}\" y=\"24\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">{Escape(spec.Title)}</text>\n");
 
         var noData = spec.NoDataReason ?? (spec.Series.Any(s => s.Points.Any(p => p.Y.HasValue)) ? null : "no samples");
         var xMax = spec.XMax ?? (spec.Series.SelectMany(s => s.Points).Select(p => p.X).DefaultIfEmpty(spec.XMin + 1).Max());
-        var left = NiceScale.From(0, Headroom(spec, ChartAxis.Left));
+        var headroom = Headroom(spec, ChartAxis.Left);
+        var left = spec.YMax is { } yMax && headroom <= yMax * 1.08 ? NiceScale.From(0, yMax) : NiceScale.From(0, headroom);
         var plot = new PlotArea(Left, Top, right, Bottom,
             spec.XTicks is null ? NiceScale.From(spec.XMin, xMax, 8, allowQuarters: false) with { Min = spec.XMin } : new NiceScale(spec.XMin, xMax, 1),
             left, NiceScale.Aligned(Headroom(spec, ChartAxis.Right), (int)Math.Round(left.Max / left.Step)));
@@ -64,7 +68,7 @@ internal static class SvgChartRenderer
                .Append($"<text x=\"{N(x - 9)}\" y=\"{N(y - 8)}\" text-anchor=\"end\" font-size=\"11\">{Escape(marker.Label)}</text></g>\n");
         }
 
-        Legend(svg, spec);
+        svg.Append(legend);
         return svg.Append("</svg>\n").ToString();
     }
 
@@ -118,7 +122,8 @@ internal static class SvgChartRenderer
         }
     }
 
-    private static void Legend(StringBuilder svg, ChartSpec spec)
+    /// <summary>Writes the legend rows under the plot; returns the baseline of the last row.</summary>
+    private static double Legend(StringBuilder svg, ChartSpec spec)
     {
         var items = spec.Series.Select(s => (s.Name, s.Color, s.Dashed, Shaded: false))
             .Concat(spec.ReferenceLines.Select(r => (Name: r.Label, r.Color, Dashed: true, Shaded: false)))
@@ -142,5 +147,6 @@ internal static class SvgChartRenderer
         }
 
         svg.Append("</g>\n");
+        return y;
     }
 }
