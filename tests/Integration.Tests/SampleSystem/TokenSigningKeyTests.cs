@@ -74,7 +74,9 @@ public sealed class TokenSigningKeyTests
     {
         Assert.That(TokenService.KeyBytes(SharedKey), Is.EqualTo(Convert.FromBase64String(SharedKey)));
         Assert.That(TokenService.KeyBytes("not base64: plain"), Is.EqualTo("not base64: plain"u8.ToArray()));
-        Assert.That(TokenService.KeyBytes(null), Is.Not.EqualTo(TokenService.KeyBytes(null)), "unset = random per process");
+        var (firstRandom, secondRandom) = (TokenService.KeyBytes(null), TokenService.KeyBytes(""));
+        Assert.That(firstRandom, Is.Not.EqualTo(secondRandom), "unset = random per process");
+        Assert.That(firstRandom, Has.Length.EqualTo(32));
     }
 
     [Test]
