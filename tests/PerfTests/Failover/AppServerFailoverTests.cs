@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using PerfTests.Budgets;
 using PerfTests.Environment;
 using PerfTests.Environment.SystemUnderTest;
 using PerfTests.Failover.Balancing;
@@ -19,6 +21,8 @@ namespace PerfTests.Suites.Failover;
 /// Application-server failover (seed 000: RTO 180 s): two portal instances behind the loopback
 /// balancer, one stopped mid-run. Both are in-process Kestrel hosts, so "killed" is a host stop
 /// (new connections refused, in-flight requests allowed to finish), not a SIGKILL of a process.
+/// Users logged in before the stop keep calling an authenticated endpoint: with a shared token
+/// signing key the survivor must accept their sessions (session continuity).
 /// </summary>
 [TestFixture]
 [Category(PerfCategories.Failover)]
@@ -27,7 +31,10 @@ namespace PerfTests.Suites.Failover;
 public sealed class AppServerFailoverTests
 {
     private const string Scenario = "appserver-reads";
+    private const string SessionScenario = "appserver-sessions";
     private const double ReadsPerSecond = 50;
+    private const double SessionRequestsPerSecond = 10;
+    private const int SessionUsers = 4;
 
     // Nightly lengths; PR (DurationScale 0.1): 6 s baseline, 30 s after the stop.
     private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(60);
@@ -35,8 +42,36 @@ public sealed class AppServerFailoverTests
 
     [Test]
     [CancelAfter(600_000)]
-    [Story("One of two portal instances goes away: the balancer routes around it within RTO, with a bounded error burst")]
+    [Story("One of two portal instances goes away: the balancer routes around it within RTO, with a bounded error burst, and sessions survive")]
     public async Task OneOfTwoInstancesStopped_BehindBalancer_MeetsAppServerFailoverBudget(CancellationToken cancellationToken)
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var (measurements, sessions) = await RunDrillAsync(key, key, cancellationToken);
+
+        Assert.That(sessions.DecidedAfterFailure, Is.GreaterThan(0), "the drill must have seen authenticated requests after the failure to judge continuity");
+        SuiteRun.Judge(measurements, "failover-appserver");
+    }
+
+    [Test]
+    [CancelAfter(600_000)]
+    [Story("Instances signing tokens with different keys (a random key per process): sessions from the stopped instance are rejected, and the budget says so")]
+    public async Task MismatchedSigningKeys_OneInstanceStopped_FailsSessionContinuityBudget(CancellationToken cancellationToken)
+    {
+        var (measurements, sessions) = await RunDrillAsync(
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), cancellationToken);
+
+        var report = BudgetEvaluator.Evaluate(BudgetFiles.Load("failover-appserver"), measurements);
+        TestContext.Out.WriteLine(BudgetReportFormatter.Table(report));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sessions.AcceptedAfterFailure, Is.LessThan(sessions.DecidedAfterFailure), "tokens issued by the stopped instance must be rejected by the survivor");
+            Assert.That(report.Failures.Select(f => f.Metric.Name), Does.Contain("metric(session_continuity)"), "the session-continuity budget must catch the mismatched keys");
+        });
+    }
+
+    private static async Task<(LoadRunMeasurements Measurements, SessionContinuityProbe Sessions)> RunDrillAsync(
+        string firstKey, string secondKey, CancellationToken cancellationToken)
     {
         if (PerfRunSettings.Current.TargetUrl is not null)
         {
@@ -46,12 +81,13 @@ public sealed class AppServerFailoverTests
         var (baseline, recovery) = (PerfRunSettings.Current.Scale(Baseline), PerfRunSettings.Current.Scale(Recovery));
         AllureContext.Parameter("baseline", baseline);
         AllureContext.Parameter("recovery window", recovery);
+        AllureContext.Parameter("signing keys", firstKey == secondKey ? "shared" : "different per instance");
         await using var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cancellationToken);
-        var first = await SystemUnderTestFactory.StartAsync<Program>(Settings(dependencies, seedClients: 1_000), TimeSpan.FromSeconds(90), cancellationToken);
+        var first = await SystemUnderTestFactory.StartAsync<Program>(Settings(dependencies, seedClients: 1_000, firstKey), TimeSpan.FromSeconds(90), cancellationToken);
         var firstStopped = false;
         try
         {
-            await using var second = await SystemUnderTestFactory.StartAsync<Program>(Settings(dependencies, seedClients: 0), TimeSpan.FromSeconds(90), cancellationToken);
+            await using var second = await SystemUnderTestFactory.StartAsync<Program>(Settings(dependencies, seedClients: 0, secondKey), TimeSpan.FromSeconds(90), cancellationToken);
             await using var balancer = await LoopbackBalancer.StartAsync([first.BaseAddress, second.BaseAddress], cancellationToken: cancellationToken);
             using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
             var reads = new long[1];
@@ -60,10 +96,17 @@ public sealed class AppServerFailoverTests
                 .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, baseline + recovery))
                 .WithCapacity(maxWorkers: 200);
 
+            // Logged in one after another before any load: round-robin gives each instance half of the sessions.
+            var sessions = await SessionContinuityProbe.LoginAsync(http, balancer.BaseAddress, SessionUsers, TimeProvider.System, cancellationToken);
+            var sessionScenario = PerfTests.Load.Scenarios.Scenario.Create(SessionScenario, sessions.AuthMeStep())
+                .WithLoadSimulations(LoadSimulation.ConstantRate(SessionRequestsPerSecond, baseline + recovery))
+                .WithCapacity(maxWorkers: 50);
+
             var timeline = new DrillTimeline(TimeProvider.System);
-            timeline.Record(DrillPhase.Baseline, "read load started through the balancer (2 instances)");
-            var load = LoadRunner.RunAsync(scenario, new LoadRunnerOptions { ProgressWriter = TestContext.Progress }, cancellationToken);
+            timeline.Record(DrillPhase.Baseline, $"read load and {sessions.Sessions} logged-in sessions started through the balancer (2 instances)");
+            var load = LoadRunner.RunAsync([scenario, sessionScenario], new LoadRunnerOptions { ProgressWriter = TestContext.Progress }, cancellationToken);
             await Task.Delay(baseline, cancellationToken);
+            sessions.MarkFailure();
             var stoppedAt = timeline.Record(DrillPhase.Failure, "instance 1 stopping (host stop)").At;
             await first.DisposeAsync();
             firstStopped = true;
@@ -76,15 +119,17 @@ public sealed class AppServerFailoverTests
             var summary = string.Join(System.Environment.NewLine,
                 timeline.Format(run.StartedAt),
                 rto.Rto is { } t ? string.Create(CultureInfo.InvariantCulture, $"RTO {t.TotalSeconds:F1} s") : "NOT RECOVERED within the window",
-                $"error burst: {rto.FailuresDuringOutage} of {rto.RequestsDuringOutage}; answered per instance port: {answered}");
+                $"error burst: {rto.FailuresDuringOutage} of {rto.RequestsDuringOutage}; answered per instance port: {answered}",
+                sessions.Describe());
             TestContext.Out.WriteLine(summary);
             TestContext.Out.WriteLine(run.ToString());
             AllureContext.Attach("drill timeline and results", summary, "text/plain", "txt");
 
             var measurements = new LoadRunMeasurements(run)
                 .WithMetric(Scenario, "rto", rto.Rto?.TotalMilliseconds ?? double.PositiveInfinity)
-                .WithMetric(Scenario, "error_burst", rto.FailuresDuringOutage);
-            SuiteRun.Judge(measurements, "failover-appserver");
+                .WithMetric(Scenario, "error_burst", rto.FailuresDuringOutage)
+                .WithMetric(SessionScenario, "session_continuity", sessions.Continuity);
+            return (measurements, sessions);
         }
         finally
         {
@@ -95,8 +140,9 @@ public sealed class AppServerFailoverTests
         }
     }
 
-    private static Dictionary<string, string?> Settings(PerfEnvironment dependencies, int seedClients) => new(StringComparer.OrdinalIgnoreCase)
+    private static Dictionary<string, string?> Settings(PerfEnvironment dependencies, int seedClients, string signingKey) => new(StringComparer.OrdinalIgnoreCase)
     {
+        ["SampleSystem:TokenSigningKey"] = signingKey,
         ["ConnectionStrings:Postgres"] = dependencies.PostgresConnectionString,
         ["ConnectionStrings:Redis"] = dependencies.RedisConnectionString,
         ["SampleSystem:MarketPricesBaseUrl"] = dependencies.DownstreamBaseUrl.ToString(),
