@@ -61,6 +61,13 @@ public sealed class PerfEnvironment : IAsyncDisposable
     internal string? DockerEndpoint { get; private set; }
 
     /// <summary>
+    /// Containers and the downstream stub configured from environment variables, for one
+    /// [SetUpFixture]: started once (3 minutes at most), always removed.
+    /// </summary>
+    public static SharedEnvironment<PerfEnvironment> Shared(string name) =>
+        new(name, ct => StartAsync(EnvironmentOptions.FromEnvironmentVariables(), ct), TimeSpan.FromMinutes(3));
+
+    /// <summary>
     /// Starts (containers mode) or wraps (external mode) the environment. PostgreSQL and Redis start in
     /// parallel, bounded by <see cref="EnvironmentOptions.StartTimeout"/>.
     /// </summary>

@@ -6,25 +6,13 @@ namespace Integration.Tests.Environment;
 [SetUpFixture]
 public sealed class EnvironmentSetUp
 {
-    private static PerfEnvironment? _current;
+    private static readonly SharedEnvironment<PerfEnvironment> Shared = PerfEnvironment.Shared("container");
 
-    internal static PerfEnvironment Current =>
-        _current ?? throw new InvalidOperationException("The environment did not start; see the OneTimeSetUp error.");
+    internal static PerfEnvironment Current => Shared.Current;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _current = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cts.Token);
-    }
+    public Task StartAsync() => Shared.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_current is not null)
-        {
-            await _current.DisposeAsync();
-            _current = null;
-        }
-    }
+    public Task StopAsync() => Shared.StopAsync();
 }

@@ -7,10 +7,9 @@ namespace Integration.Tests.Faults;
 [SetUpFixture]
 public sealed class FaultsSetUp
 {
-    private static PerfEnvironment? _current;
+    private static readonly SharedEnvironment<PerfEnvironment> Shared = PerfEnvironment.Shared("fault-test");
 
-    internal static PerfEnvironment Current =>
-        _current ?? throw new InvalidOperationException("The environment did not start; see the OneTimeSetUp error.");
+    internal static PerfEnvironment Current => Shared.Current;
 
     internal static FaultInjector Faults => Current.Faults;
 
@@ -19,19 +18,8 @@ public sealed class FaultsSetUp
         new() { BaseAddress = Current.DownstreamBaseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(10) };
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _current = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cts.Token);
-    }
+    public Task StartAsync() => Shared.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_current is not null)
-        {
-            await _current.DisposeAsync();
-            _current = null;
-        }
-    }
+    public Task StopAsync() => Shared.StopAsync();
 }

@@ -36,6 +36,10 @@ internal sealed class PortalEnvironment : IAsyncDisposable
     public FaultInjector Faults => Dependencies?.Faults
         ?? throw new InvalidOperationException("Fault injection needs the suite's own environment; it is not available against an external TargetUrl.");
 
+    /// <summary>The portal environment for one suite's [SetUpFixture]: started once, always removed.</summary>
+    public static SharedEnvironment<PortalEnvironment> Shared(string suite) =>
+        new(suite, ct => StartAsync(cancellationToken: ct), TimeSpan.FromMinutes(4));
+
     /// <summary>Starts the environment; on any failure everything already started is removed.</summary>
     /// <param name="overrides">Sample-system settings (e.g. defect switches) layered over the defaults.</param>
     /// <param name="cancellationToken">Cancels the start; whatever already started is removed.</param>

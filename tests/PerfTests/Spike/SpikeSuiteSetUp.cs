@@ -1,3 +1,4 @@
+using PerfTests.Environment;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Spike;
@@ -6,25 +7,13 @@ namespace PerfTests.Suites.Spike;
 [SetUpFixture]
 public sealed class SpikeSuiteSetUp
 {
-    private static PortalEnvironment? _current;
+    private static readonly SharedEnvironment<PortalEnvironment> Shared = PortalEnvironment.Shared("Spike");
 
-    internal static PortalEnvironment Current =>
-        _current ?? throw new InvalidOperationException("The Spike environment did not start; see the OneTimeSetUp error.");
+    internal static PortalEnvironment Current => Shared.Current;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        _current = await PortalEnvironment.StartAsync(cancellationToken: timeout.Token);
-    }
+    public Task StartAsync() => Shared.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_current is not null)
-        {
-            await _current.DisposeAsync();
-            _current = null;
-        }
-    }
+    public Task StopAsync() => Shared.StopAsync();
 }
