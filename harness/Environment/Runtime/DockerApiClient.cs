@@ -76,5 +76,17 @@ internal sealed class DockerApiClient : IDisposable
         }
     }
 
+    /// <summary>POST /containers/{id}/kill?signal=...: the processes get the signal at once (KILL: nothing is flushed).</summary>
+    internal async Task KillContainerAsync(string id, string signal, CancellationToken ct)
+    {
+        var uri = new Uri($"/containers/{Uri.EscapeDataString(id)}/kill?signal={Uri.EscapeDataString(signal)}", UriKind.Relative);
+        using var response = await _http.PostAsync(uri, content: null, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            throw new InvalidOperationException($"killing container {id} failed: {(int)response.StatusCode} {body}");
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -1,58 +1,25 @@
-using System.Net.Sockets;
+using PerfTests.Environment.Runtime;
 
 namespace PerfTests.Failover.Postgres;
 
 /// <summary>
-/// Sends a signal to a container through the Docker Engine API (Docker or Podman's compatible
+/// Sends SIGKILL to a container through the Docker Engine API (Docker or Podman's compatible
 /// service). Testcontainers can stop (graceful: PostgreSQL's fast shutdown still ships its WAL to
 /// the standby) but not kill, and a crash is what a failover drill needs.
 /// </summary>
 internal sealed class ContainerKiller : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly DockerApiClient _docker;
 
-    internal ContainerKiller(string? endpoint)
-    {
-        endpoint ??= System.Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
-        if (endpoint.StartsWith("unix://", StringComparison.Ordinal))
-        {
-            var socketPath = endpoint["unix://".Length..];
-            var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, ct) =>
-                {
-                    var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                    try
-                    {
-                        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct).ConfigureAwait(false);
-                        return new NetworkStream(socket, ownsSocket: true);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
-                    }
-                },
-            };
-            _http = new HttpClient(handler) { BaseAddress = new Uri("http://docker"), Timeout = TimeSpan.FromSeconds(30) };
-        }
-        else
-        {
-            _http = new HttpClient { BaseAddress = new Uri(endpoint.Replace("tcp://", "http://", StringComparison.Ordinal)), Timeout = TimeSpan.FromSeconds(30) };
-        }
-    }
+    /// <param name="endpoint">Docker API endpoint; null resolves it the way Testcontainers does (DOCKER_HOST first).</param>
+    internal ContainerKiller(string? endpoint) =>
+        _docker = new DockerApiClient(
+            endpoint ?? DockerEndpoint.Resolve(System.Environment.GetEnvironmentVariable, System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)),
+            TimeSpan.FromSeconds(30));
 
-    /// <summary>POST /containers/{id}/kill?signal=KILL: the processes die at once, nothing is flushed or shipped.</summary>
-    internal async Task KillAsync(string containerId, CancellationToken cancellationToken)
-    {
-        var uri = new Uri($"/containers/{Uri.EscapeDataString(containerId)}/kill?signal=KILL", UriKind.Relative);
-        using var response = await _http.PostAsync(uri, content: null, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new InvalidOperationException($"killing container {containerId} failed: {(int)response.StatusCode} {body}");
-        }
-    }
+    /// <summary>The container's processes die at once: nothing is flushed or shipped.</summary>
+    internal Task KillAsync(string containerId, CancellationToken cancellationToken) =>
+        _docker.KillContainerAsync(containerId, "KILL", cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _docker.Dispose();
 }
