@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the HTML report from allure-results with the Allure 3 CLI pinned in scripts/allure.
-# Installs the CLI locally (scripts/allure/node_modules, never globally) when missing or outdated,
+# Installs the CLI locally (scripts/setup-allure.sh: scripts/allure/node_modules, never globally) when missing or outdated,
 # deletes the previous report first (Allure 3 has no --clean) and keeps trends in a history file.
 #
 # Usage: scripts/allure-report.sh [--results DIR] [--output DIR] [--history FILE] [--name NAME] [--single-file]
@@ -36,23 +36,14 @@ results=$(abspath "$results")
 output=$(abspath "$output")
 history=$(abspath "$history")
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "allure-report: node and npm are required (Debian: apt-get install -y nodejs npm)" >&2
-    exit 1
-fi
 if [[ ! -d "$results" ]] || [[ -z "$(ls -A "$results")" ]]; then
     echo "allure-report: no results in $results (run the tests first)" >&2
     exit 1
 fi
 
-# Idempotent install: only when the pinned version is not already there.
+# Idempotent install (node/npm when missing, the pinned CLI when not already there).
+scripts/setup-allure.sh
 tool_dir=scripts/allure
-pinned=$(node -p "require('./$tool_dir/package.json').devDependencies.allure")
-installed=$(node -p "try { require('./$tool_dir/node_modules/allure/package.json').version } catch { '' }")
-if [[ "$installed" != "$pinned" ]]; then
-    echo "allure-report: installing allure $pinned into $tool_dir/node_modules"
-    npm ci --prefix "$tool_dir" --no-audit --no-fund --loglevel=error
-fi
 
 rm -rf "$output"
 mkdir -p "$(dirname "$history")"
