@@ -14,6 +14,8 @@ namespace Integration.Tests.Reports;
 /// same harness calls as the suites' shared tail (tests/PerfTests/Infrastructure/SuiteRun.cs):
 /// parameters, a "run load" step, a "judge against budgets/..." step, PerfReport.Attach, then
 /// BudgetAssert, whose failure message is what the "Budget breach" category matches.
+/// Like any suite test, PerfReport.Attach also appends to $PERF_SUMMARY_FILE when that is set
+/// (scripts/test.sh does not set it; scripts/run-perf.sh does, for the suites only).
 /// </summary>
 internal static class DemoSuite
 {
