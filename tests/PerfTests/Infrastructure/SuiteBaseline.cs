@@ -23,10 +23,8 @@ internal static class SuiteBaseline
         var fileName = RunSummaryFile.FileName(TestContext.CurrentContext.Test.ClassName, TestContext.CurrentContext.Test.Name);
         var folder = settings.SummaryFolder ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "perf-summaries");
         var summary = RunSummaryFactory.Create(run, suite, settings.Interval, CommitLabel.Current);
-        Directory.CreateDirectory(folder);
         var summaryPath = Path.Combine(folder, fileName);
-        File.WriteAllText(summaryPath, RunSummaryFile.ToJson(summary));
-        TestContext.Out.WriteLine($"run summary saved to {summaryPath}");
+        Write(summaryPath, RunSummaryFile.ToJson(summary));
 
         var check = AllureContext.Step("compare with baseline", () => BaselineGate.CheckFolder(settings.BaselineFolder, fileName, summary));
         TestContext.Out.WriteLine($"baseline: {check.Status}: {check.Note}");
@@ -43,7 +41,22 @@ internal static class SuiteBaseline
             PerfReport.AppendSummary(markdown);
         }
 
-        File.WriteAllText(Path.ChangeExtension(summaryPath, ".comparison.json"), BaselineCheckFormatter.ToJson(check, budgetFailed));
+        Write(Path.ChangeExtension(summaryPath, ".comparison.json"), BaselineCheckFormatter.ToJson(check, budgetFailed));
         return check;
+    }
+
+    // Saving is reporting: a full disk must not hide the budget verdict, so it is logged, not thrown.
+    private static void Write(string path, string json)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, json);
+            TestContext.Out.WriteLine($"saved {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TestContext.Progress.WriteLine($"could not save {path}: {e.Message}");
+        }
     }
 }
