@@ -3,23 +3,28 @@
 # Redis containers, WireMock market-prices service, the portal on Kestrel over loopback), then
 # renders the Allure report. Does its own set-up and is safe to run again.
 #
-# Usage: scripts/run-perf.sh [--category NAME] [--profile pr|nightly|local] [--single-file]
+# Usage: scripts/run-perf.sh [--category NAME] [--profile pr|nightly|local] [--baseline DIR] [--single-file]
 #   --category     NUnit category to run: Load, Stress, Spike, Endurance, WebVitals, Failover
 #                  (default: Load; "all" runs every category)
 #   --profile      runsettings/<profile>.runsettings: duration scale and budget overlay (default: pr)
+#   --baseline     folder of an earlier run's summaries (e.g. a copy of artifacts/perf/summaries, or
+#                  main's perf-baseline artifact): each test is compared with its own and a regression
+#                  fails it; a test without one there is judged by budgets only
 #   --single-file  render the report as one index.html that opens from file://
 # Output: artifacts/perf/allure-results, artifacts/perf/allure-report, artifacts/perf/summary.md,
-#         artifacts/perf/*.trx. The exit code is the test run's: a breached budget fails the job.
+#         artifacts/perf/*.trx, artifacts/perf/summaries (one run summary per test: the next
+#         baseline). The exit code is the test run's: a breached budget or a regression fails the job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-category=Load profile=pr report_args=()
+category=Load profile=pr baseline= report_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --category) category=$2; shift 2 ;;
         --profile) profile=$2; shift 2 ;;
+        --baseline) baseline=$2; shift 2 ;;
         --single-file) report_args+=(--single-file); shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "run-perf: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -27,9 +32,23 @@ settings=runsettings/$profile.runsettings
 [[ -f $settings ]] || { echo "run-perf: no $settings" >&2; exit 2; }
 
 out=artifacts/perf
+unset PERF_BASELINE_DIR
+if [[ -n $baseline ]]; then
+    [[ -d $baseline ]] || { echo "run-perf: baseline folder $baseline does not exist" >&2; exit 2; }
+    PERF_BASELINE_DIR=$(cd "$baseline" && pwd)
+    # The output folder is emptied below: a baseline inside it would be deleted before use.
+    case "$PERF_BASELINE_DIR/" in "$PWD/$out/"*) echo "run-perf: copy the baseline out of $out first (it is emptied on every run)" >&2; exit 2 ;; esac
+    export PERF_BASELINE_DIR
+fi
 rm -rf "$out" && mkdir -p "$out"
 export ALLURE_RESULTS_DIR=$PWD/$out/allure-results
 export PERF_SUMMARY_FILE=$PWD/$out/summary.md
+export PERF_SUMMARY_DIR=$PWD/$out/summaries
+if [[ -n $baseline ]]; then
+    echo "run-perf: comparing with the baseline summaries in $baseline"
+else
+    printf '%s\n\n' "No baseline given: judged by budgets only (this run's summaries: $out/summaries)." >> "$PERF_SUMMARY_FILE"
+fi
 
 scripts/setup-containers.sh
 # Chromium only when a browser suite may run (WebVitals, or every category).

@@ -15,6 +15,20 @@ public static class RunSummaryFile
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>
+    /// A stable, file-name-safe name for one test's summary: "&lt;Fixture&gt;.&lt;Test&gt;.json", the
+    /// fixture without its namespace, every character but letters, digits, '.', '-' and '_' replaced by '_'.
+    /// </summary>
+    /// <param name="fixture">The fixture's class name (namespace allowed); null gives "test".</param>
+    /// <param name="test">The test's name, parameters included (e.g. <c>Run("a b")</c>).</param>
+    public static string FileName(string? fixture, string test)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(test);
+        var shortFixture = string.IsNullOrWhiteSpace(fixture) ? "test" : fixture[(fixture.LastIndexOf('.') + 1)..];
+        var name = string.Concat($"{shortFixture}.{test}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        return name + ".json";
+    }
+
     /// <summary>Serialises a summary to JSON text.</summary>
     public static string ToJson(RunSummary summary) => JsonSerializer.Serialize(summary, Json);
 

@@ -58,6 +58,34 @@ public static class PerfReport
         return writer.WriteResources([.. series], interval, marks?.ToList() ?? []);
     }
 
+    /// <summary>
+    /// Appends a markdown section to the file named by <c>PERF_SUMMARY_FILE</c> (nothing when unset),
+    /// e.g. a baseline comparison. Never throws because of reporting: a failed write is logged to
+    /// NUnit's progress output and returned.
+    /// </summary>
+    /// <returns>The error, or null when written (or nothing to write to).</returns>
+    public static string? AppendSummary(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var path = System.Environment.GetEnvironmentVariable(SummaryFile.Variable);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            SummaryFile.Append(path, markdown);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var error = $"summary: could not append to {path}: {e.Message}";
+            TestContext.Progress.WriteLine(error);
+            return error;
+        }
+    }
+
     private static string CurrentTestName()
     {
         var name = TestContext.CurrentContext.Test.FullName;

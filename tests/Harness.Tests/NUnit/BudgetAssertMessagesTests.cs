@@ -44,4 +44,37 @@ public sealed class BudgetAssertMessagesTests
         Assert.That(text, Does.Not.Contain("home p(95)"));
         Assert.That(text.TrimEnd(), Does.EndWith("TABLE"));
     }
+
+    [Test]
+    public void Combined_BudgetBreachedAndRegression_OneMessageListingBoth()
+    {
+        var report = Report(latencyMs: 300, failuresOf100: 10);
+
+        var text = BudgetAssertMessages.Combined(report, "TABLE", null, "Regression against baseline 'main': 1 scenario(s) regressed");
+
+        Assert.That(text, Does.StartWith("Budget 'web' breached: 1 metric(s) failed"));
+        Assert.That(text, Does.Contain("home rate: actual 10%, limit <= 5%"));
+        Assert.That(text, Does.Contain("Also failed: Regression against baseline 'main'"));
+        Assert.That(text.TrimEnd(), Does.EndWith("TABLE"));
+    }
+
+    [Test]
+    public void Combined_BudgetMetAndRegression_StartsWithTheRegressionAndNeverSaysBreached()
+    {
+        var report = Report(latencyMs: 300, failuresOf100: 0);
+
+        var text = BudgetAssertMessages.Combined(report, "TABLE", null, "Regression against baseline 'main': 1 scenario(s) regressed");
+
+        Assert.That(text, Does.StartWith("Regression against baseline 'main'"));
+        Assert.That(text, Does.Contain("Budget 'web': 1 metric(s) past the warn limit"));
+        Assert.That(text, Does.Not.Contain("breached"));
+    }
+
+    [Test]
+    public void Combined_NoOtherFailure_IsTheBudgetFailure()
+    {
+        var report = Report(latencyMs: 300, failuresOf100: 10);
+
+        Assert.That(BudgetAssertMessages.Combined(report, "TABLE", "pool", null), Is.EqualTo(BudgetAssertMessages.Failure(report, "TABLE", "pool")));
+    }
 }

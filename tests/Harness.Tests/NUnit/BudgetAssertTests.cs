@@ -36,6 +36,16 @@ public sealed class BudgetAssertTests
     }
 
     [Test]
+    public void Meets_BudgetMetButOtherFailureGiven_FailsWithTheOtherFailure()
+    {
+        var report = BudgetEvaluator.Evaluate(Budget, Run(100));
+
+        var ex = Assert.Throws<AssertionException>(() => BudgetAssert.Meets(report, null, "Regression against baseline 'main': 1 scenario(s) regressed"));
+
+        Assert.That(ex!.Message, Does.StartWith("Regression against baseline 'main'"));
+    }
+
+    [Test]
     public void Meets_AllWithinTarget_ReturnsReportWithoutFailingOrWarning()
     {
         using (new TestExecutionContext.IsolatedContext())

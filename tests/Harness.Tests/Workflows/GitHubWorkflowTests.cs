@@ -23,6 +23,34 @@ public sealed class GitHubWorkflowTests
     }
 
     [Test]
+    public void PrWorkflow_PushToMain_UploadsSummariesAsPerfBaseline()
+    {
+        var root = Load("perf-pr.yml");
+
+        var push = Map(Map(root, "on"), "push");
+        Assert.That(((YamlSequenceNode)push.Children[new YamlScalarNode("branches")]).Children.Select(b => b.ToString()), Does.Contain("main"));
+        var upload = Steps(root).Single(step => Value(step, "uses")?.StartsWith("actions/upload-artifact", StringComparison.Ordinal) == true
+            && Value(Map(step, "with"), "name") == "perf-baseline");
+        Assert.That(Value(upload, "if"), Does.Contain("push").And.Contain("refs/heads/main"));
+        Assert.That(Value(Map(upload, "with"), "path"), Does.Contain("artifacts/perf/summaries"));
+    }
+
+    [Test]
+    public void PrWorkflow_OnPullRequest_FetchesMainsBaselineToleratingItsAbsenceAndPassesIt()
+    {
+        var root = Load("perf-pr.yml");
+
+        Assert.That(Value(Map(root, "permissions"), "actions"), Is.EqualTo("read"));
+        var fetch = Steps(root).Single(step => Value(step, "run")?.Contains("gh run download", StringComparison.Ordinal) == true);
+        Assert.That(Value(fetch, "if"), Does.Contain("pull_request"));
+        Assert.That(Map(fetch, "env").Children.Keys.Select(k => k.ToString()), Does.Contain("GH_TOKEN"));
+        var script = Value(fetch, "run");
+        Assert.That(script, Does.Contain("--branch main").And.Contain("--status success").And.Contain("-n perf-baseline"));
+        Assert.That(script, Does.Contain("budgets only"), "the first run says it had no baseline");
+        Assert.That(Runs(root), Has.Some.Contains("scripts/run-perf.sh").And.Contains("--baseline baseline"));
+    }
+
+    [Test]
     public void NightlyWorkflow_OnSchedule_RunsEveryCategoryWithNightlyProfile()
     {
         var root = Load("perf-nightly.yml");
@@ -56,12 +84,15 @@ public sealed class GitHubWorkflowTests
     private static YamlMappingNode Map(YamlMappingNode node, string key) =>
         (YamlMappingNode)node.Children[new YamlScalarNode(key)];
 
+    private static List<YamlMappingNode> Steps(YamlMappingNode root) =>
+        [.. Map(root, "jobs").Children.Values.Cast<YamlMappingNode>()
+            .SelectMany(job => ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>())];
+
+    private static string? Value(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value.ToString() : null;
+
     private static List<string> Runs(YamlMappingNode root) =>
-        Map(root, "jobs").Children.Values.Cast<YamlMappingNode>()
-            .SelectMany(job => ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>())
-            .Where(step => step.Children.ContainsKey(new YamlScalarNode("run")))
-            .Select(step => step.Children[new YamlScalarNode("run")].ToString())
-            .ToList();
+        [.. Steps(root).Select(step => Value(step, "run")).OfType<string>()];
 
     private static string RepositoryRoot()
     {

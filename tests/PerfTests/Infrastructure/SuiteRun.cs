@@ -64,8 +64,10 @@ internal static class SuiteRun
 
     /// <summary>
     /// Judges the run against budgets/&lt;suite&gt;.yaml with the run's overlay, attaches the report
-    /// (budget table, charts with the fault windows shaded, histogram log, metrics, markdown summary) and
-    /// then asserts, so a breached budget still leaves its evidence in the report.
+    /// (budget table, charts with the fault windows shaded, histogram log, metrics, markdown summary),
+    /// saves the run's summary and compares it with the baseline (PERF_BASELINE_DIR / BaselineDir, when
+    /// given), then asserts once: budget breaches and a regression are listed together, so a breached
+    /// budget or a regression still leaves its evidence in the report.
     /// </summary>
     public static BudgetReport Judge(
         LoadRunResult run, IMeasurements measurements, string suite, IEnumerable<FaultWindow>? faults = null, string? bottleneckHint = null)
@@ -74,7 +76,8 @@ internal static class SuiteRun
         var report = AllureContext.Step("judge against budgets/" + suite + ".yaml", () =>
             BudgetEvaluator.Evaluate(BudgetFiles.Load(suite), measurements));
         PerfReport.Attach(run, report, marks, TestContext.CurrentContext.Test.Name);
-        return BudgetAssert.Meets(report, bottleneckHint);
+        var baseline = SuiteBaseline.Check(run, suite, report.Failed);
+        return BudgetAssert.Meets(report, bottleneckHint, baseline.FailureMessage);
     }
 
     /// <summary>Judges the run against budgets/&lt;suite&gt;.yaml with the run's overlay (pr/nightly/local).</summary>

@@ -1,0 +1,62 @@
+using PerfTests.Analysis.Baselines;
+using PerfTests.Load.Results;
+using PerfTests.NUnit;
+using PerfTests.Reporting.Context;
+using PerfTests.Reporting.Performance;
+
+namespace PerfTests.Suites.Infrastructure;
+
+/// <summary>
+/// The baseline half of a suite's gate: saves this test's <see cref="RunSummary"/> to the summaries
+/// folder, compares it with the same test's summary in the baseline folder (when one is given), and
+/// reports the comparison (Allure attachment, markdown summary, a .comparison.json next to the summary).
+/// </summary>
+internal static class SuiteBaseline
+{
+    /// <summary>Saves, compares and reports; the caller asserts <see cref="BaselineCheck.FailureMessage"/>.</summary>
+    /// <param name="run">The run to summarise.</param>
+    /// <param name="suite">Suite (budget) name stored in the summary.</param>
+    /// <param name="budgetFailed">Whether the budget judgement failed (recorded in the comparison JSON).</param>
+    public static BaselineCheck Check(LoadRunResult run, string suite, bool budgetFailed)
+    {
+        var settings = BaselineRunSettings.Current;
+        var fileName = RunSummaryFile.FileName(TestContext.CurrentContext.Test.ClassName, TestContext.CurrentContext.Test.Name);
+        var folder = settings.SummaryFolder ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "perf-summaries");
+        var summary = RunSummaryFactory.Create(run, suite, settings.Interval, CommitLabel.Current);
+        var summaryPath = Path.Combine(folder, fileName);
+        Write(summaryPath, RunSummaryFile.ToJson(summary));
+
+        var check = AllureContext.Step("compare with baseline", () => BaselineGate.CheckFolder(settings.BaselineFolder, fileName, summary));
+        TestContext.Out.WriteLine($"baseline: {check.Status}: {check.Note}");
+        if (check.Report is not null)
+        {
+            TestContext.Out.WriteLine(check.Report.ToString());
+        }
+
+        // Without a baseline folder there is nothing to report beyond the saved summary.
+        if (settings.BaselineFolder is not null)
+        {
+            var markdown = BaselineCheckFormatter.ToMarkdown(check, TestContext.CurrentContext.Test.FullName);
+            AllureContext.Attach("baseline comparison", markdown, "text/markdown", "md");
+            PerfReport.AppendSummary(markdown);
+        }
+
+        Write(Path.ChangeExtension(summaryPath, ".comparison.json"), BaselineCheckFormatter.ToJson(check, budgetFailed));
+        return check;
+    }
+
+    // Saving is reporting: a full disk must not hide the budget verdict, so it is logged, not thrown.
+    private static void Write(string path, string json)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, json);
+            TestContext.Out.WriteLine($"saved {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TestContext.Progress.WriteLine($"could not save {path}: {e.Message}");
+        }
+    }
+}
