@@ -68,13 +68,20 @@ internal static class SuiteRun
     /// then asserts, so a breached budget still leaves its evidence in the report.
     /// </summary>
     public static BudgetReport Judge(
-        LoadRunResult run, IMeasurements measurements, string suite, IEnumerable<FaultWindow>? faults = null, string? bottleneckHint = null)
+        LoadRunResult run, IMeasurements measurements, string suite, IEnumerable<FaultWindow>? faults = null, string? bottleneckHint = null) =>
+        BudgetAssert.Meets(Report(run, measurements, suite, faults), bottleneckHint);
+
+    /// <summary>
+    /// Evaluates and attaches the report like <see cref="Judge(LoadRunResult, IMeasurements, string, IEnumerable{FaultWindow}?, string?)"/>
+    /// without asserting: for defect tests that expect a breach and assert on the report themselves.
+    /// </summary>
+    public static BudgetReport Report(LoadRunResult run, IMeasurements measurements, string suite, IEnumerable<FaultWindow>? faults = null)
     {
         var marks = faults?.Select(f => new TimelineMark(f.From, f.To, f.Fault));
         var report = AllureContext.Step("judge against budgets/" + suite + ".yaml", () =>
             BudgetEvaluator.Evaluate(BudgetFiles.Load(suite), measurements));
         PerfReport.Attach(run, report, marks, TestContext.CurrentContext.Test.Name);
-        return BudgetAssert.Meets(report, bottleneckHint);
+        return report;
     }
 
     /// <summary>Judges the run against budgets/&lt;suite&gt;.yaml with the run's overlay (pr/nightly/local).</summary>
