@@ -11,16 +11,20 @@ namespace PerfTests.Failover.Balancing;
 
 /// <summary>
 /// A tiny round-robin reverse proxy on Kestrel (127.0.0.1, random port) in front of several
-/// instances, for application-server failover drills (YARP is not in the registry). A backend
-/// whose connection fails is ejected for <c>ejectFor</c> and the request is retried once on the
-/// next backend: a refused connection never reached the instance, so the retry is safe. Anything
-/// else (a reset mid-response, a 5xx) is passed to the client as it is: that is the error burst.
+/// instances, for application-server failover drills (YARP is not in the registry). Passive health
+/// like YARP's: a backend that refuses or resets a connection is marked down for <c>ejectFor</c>.
+/// A refused request is retried once on the next backend (it never reached the instance); a reset
+/// before the response headers is retried only for idempotent methods (GET, HEAD, OPTIONS), other
+/// methods get a 502. A response already under way when the backend dies is aborted, and a 5xx is
+/// passed on as it is: that is the honest error burst.
 /// </summary>
 public sealed class LoopbackBalancer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly BackendPool _pool;
     private readonly HttpClient _client;
+    private long _retried;
+    private long _badGateway;
 
     private LoopbackBalancer(WebApplication app, BackendPool pool, HttpClient client)
     {
@@ -34,6 +38,15 @@ public sealed class LoopbackBalancer : IAsyncDisposable
 
     /// <summary>Requests each backend answered (any status), by backend address.</summary>
     public IReadOnlyDictionary<Uri, long> Answered => _pool.Answered;
+
+    /// <summary>Requests sent a second time to another backend after the first one refused or reset the connection.</summary>
+    public long Retried => Interlocked.Read(ref _retried);
+
+    /// <summary>Requests answered 502 by the balancer itself (backend failed and no retry was allowed or left).</summary>
+    public long BadGateway => Interlocked.Read(ref _badGateway);
+
+    /// <summary>Times a backend was marked down (ejected) after a refused or reset connection.</summary>
+    public long Ejections => _pool.Ejections;
 
     /// <summary>Starts the proxy.</summary>
     /// <param name="backends">Instances behind it (loopback addresses).</param>
@@ -81,13 +94,21 @@ public sealed class LoopbackBalancer : IAsyncDisposable
             {
                 response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
             }
-            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && attempt == 0)
+            catch (HttpRequestException e)
             {
-                _pool.Eject(backend);
-                continue;
-            }
-            catch (HttpRequestException)
-            {
+                var failure = ProxyFailure.Classify(context.Request.Method, e, firstAttempt: attempt == 0);
+                if (failure.EjectBackend)
+                {
+                    _pool.Eject(backend);
+                }
+
+                if (failure.Retry)
+                {
+                    Interlocked.Increment(ref _retried);
+                    continue;
+                }
+
+                Interlocked.Increment(ref _badGateway);
                 context.Response.StatusCode = StatusCodes.Status502BadGateway;
                 return;
             }
@@ -95,12 +116,15 @@ public sealed class LoopbackBalancer : IAsyncDisposable
             using (response)
             {
                 _pool.CountAnswer(backend);
+                // Once the response has started nothing can be retried: a backend dying now aborts
+                // the client's response, which the client counts as the failure it is.
                 await ProxyRequests.CopyResponseAsync(response, context.Response, context.RequestAborted).ConfigureAwait(false);
             }
 
             return;
         }
 
+        Interlocked.Increment(ref _badGateway);
         context.Response.StatusCode = StatusCodes.Status502BadGateway;
     }
 }

@@ -16,6 +16,16 @@ public sealed record DatabaseDrillResult(
     RecoveryTime Recovery,
     RecoveryPoint RecoveryPoint)
 {
+    /// <summary>When the primary was killed (the origin of RTO).</summary>
+    public DateTimeOffset FailureAt => Load.StartedAt + FailureOffset;
+
+    /// <summary>The recovery point (failure + RTO); null when not recovered.</summary>
+    public DateTimeOffset? RecoveredAt => Recovery.Rto is { } rto ? FailureAt + rto : null;
+
+    /// <summary>The drill's phases and measured outage as windows for the report's charts.</summary>
+    public IReadOnlyList<PerfTests.Environment.Faults.FaultWindow> FaultWindows() =>
+        DrillFaultWindows.From(Timeline, Load.StartedAt, FailureAt, Recovery.Rto);
+
     /// <summary>Multi-line summary for logs and reports.</summary>
     public string Describe()
     {

@@ -14,6 +14,7 @@ internal sealed class IterationRunner(
     public async ValueTask RunAsync(StepContext context, long intendedTicks, CancellationToken ct)
     {
         context.CancellationToken = ct;
+        context.IntendedStartTimestamp = intendedTicks;
         var record = intendedTicks >= measureFromTicks;
         var startTicks = time.GetTimestamp();
         var ok = true;

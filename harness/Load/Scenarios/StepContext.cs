@@ -18,6 +18,13 @@ public sealed class StepContext
     /// <summary>Zero-based id of the worker (virtual user) running this iteration.</summary>
     public int WorkerId { get; }
 
+    /// <summary>
+    /// When this iteration was meant to start, as a <see cref="TimeProvider.GetTimestamp"/> value of
+    /// the runner's clock (open model: its scheduled arrival; closed model: its actual start). Lets a
+    /// step attribute its latency to the moment it should have started, as the engine does.
+    /// </summary>
+    public long IntendedStartTimestamp { get; internal set; }
+
     /// <summary>How many iterations this worker started before this one (0-based).</summary>
     public long InvocationNumber { get; internal set; }
 

@@ -97,6 +97,8 @@ public sealed class CacheFailoverTests
             .WithMetric(Scenario, "cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.PositiveInfinity)
             .WithMetric(Scenario, "max_p95_during_outage", maxP95DuringOutageMs);
         AllureContext.Metric("cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.NaN, "ms");
-        SuiteRun.Judge(measurements, "failover-cache");
+        // Outage shaded from the kill until the hit ratio is back (open-ended when it never was).
+        var warmAfterKill = warmup.RecoveryTime is { } w ? restartedAt + w - killedAt : (TimeSpan?)null;
+        SuiteRun.Judge(run, measurements, "failover-cache", DrillFaultWindows.From(timeline, run.StartedAt, killedAt, warmAfterKill));
     }
 }

@@ -33,7 +33,7 @@ public sealed class DatabaseFailoverTests
         var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Sync, PortalReconnect.MultiHost, Plan(StandbyLag), cancellationToken);
 
         Assert.That(drill.RecoveryPoint.AcknowledgedCount, Is.GreaterThan(0), "the drill must have seen acknowledged writes to judge RPO");
-        SuiteRun.Judge(measurements, "failover-database");
+        DatabaseDrillRunner.Judge(drill, measurements);
     }
 
     [Test]
@@ -43,7 +43,7 @@ public sealed class DatabaseFailoverTests
     {
         var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Async, PortalReconnect.MultiHost, Plan(StandbyLag), cancellationToken);
 
-        var report = DatabaseDrillRunner.Evaluate(measurements);
+        var report = DatabaseDrillRunner.Evaluate(drill, measurements);
 
         Assert.Multiple(() =>
         {
@@ -61,7 +61,7 @@ public sealed class DatabaseFailoverTests
     {
         var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Async, PortalReconnect.PinnedToOldPrimary, Plan(TimeSpan.Zero), cancellationToken);
 
-        var report = DatabaseDrillRunner.Evaluate(measurements);
+        var report = DatabaseDrillRunner.Evaluate(drill, measurements);
 
         Assert.Multiple(() =>
         {

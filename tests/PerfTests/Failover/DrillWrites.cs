@@ -11,7 +11,7 @@ namespace PerfTests.Suites.Failover;
 /// answer counts as acknowledged; the e-mail (not the returned id, which a promoted standby may
 /// reissue) identifies the record when the drill checks what survived.
 /// </summary>
-internal sealed class DrillWrites(HttpClient http, Uri baseAddress, AcknowledgedWriteLog log, string runTag)
+internal sealed class DrillWrites(HttpClient http, Uri baseAddress, AcknowledgedWriteLog log, StartedRequestLog started, string runTag)
 {
     /// <summary>Table and column the acknowledged keys are checked in.</summary>
     public const string Table = "clients";
@@ -19,7 +19,7 @@ internal sealed class DrillWrites(HttpClient http, Uri baseAddress, Acknowledged
     /// <summary>Column holding the unique key.</summary>
     public const string KeyColumn = "email";
 
-    public Step Create() => Step.Create("create-client", async ctx =>
+    public Step Create() => started.Step("create-client", async ctx =>
     {
         var sequence = log.NextSequence();
         var key = string.Create(CultureInfo.InvariantCulture, $"drill-{runTag}-{sequence}@failover.test");
