@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using PerfTests.Browser;
 
 namespace Integration.Tests.Reports;
@@ -7,7 +8,7 @@ namespace Integration.Tests.Reports;
 /// built suites, PR profile, shortened), its allure-results are rendered by the real Allure 3 CLI and
 /// the report is opened in headless Chromium: the test, its steps, parameters, charts and its
 /// verdict's category must show. Needs the suites built, containers (.perf/container.env), node/npm
-/// (scripts/setup-allure.sh) and Chromium (scripts/setup-browser.sh); about 1.5 minutes.
+/// (scripts/setup-allure.sh) and Chromium (scripts/setup-browser.sh); 30-60 s on the busy 2-core machine.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -28,6 +29,7 @@ public sealed class SuiteReportRenderTests
     private BrowserSession? _browser;
     private string _work = "";
     private SuiteTestRunResult? _run;
+    private IPage? _page;
 
     [OneTimeSetUp]
     public async Task LaunchBrowserAsync() => _browser = await BrowserLauncher.LaunchAsync();
@@ -42,15 +44,32 @@ public sealed class SuiteReportRenderTests
     }
 
     [SetUp]
-    public void CreateWorkFolder() => _work = Directory.CreateTempSubdirectory("perf-suite-report-").FullName;
+    public void CreateWorkFolder()
+    {
+        _work = Directory.CreateTempSubdirectory("perf-suite-report-").FullName;
+        (_run, _page) = (null, null);
+    }
 
     [TearDown]
-    public void DeleteWorkFolder()
+    public async Task DeleteWorkFolderAsync()
     {
         if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Passed)
         {
             Directory.Delete(_work, recursive: true);
             return;
+        }
+
+        if (_page is { IsClosed: false })
+        {
+            try
+            {
+                // What the browser showed when the check gave up.
+                await _page.ScreenshotAsync(new() { Path = Path.Combine(_work, "at-failure.png") });
+            }
+            catch (PlaywrightException ex)
+            {
+                TestContext.Out.WriteLine($"no screenshot at failure: {ex.Message}");
+            }
         }
 
         // The suite's output, allure-results and report are the evidence of what went wrong.
@@ -79,7 +98,7 @@ public sealed class SuiteReportRenderTests
 
         var index = await AllureCli.RenderSingleFileAsync(
             run.ResultsDirectory, Path.Combine(_work, "report"), Path.Combine(_work, "history.jsonl"), timeout.Token);
-        var page = await _browser!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = _page = await _browser!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var report = new AllureReportPage(page);
 
         await report.OpenAsync(index);
@@ -106,19 +125,20 @@ public sealed class SuiteReportRenderTests
             await AssertChartAsync(report, ResourceChart, resourceSource, "suite-resource-chart");
         }
 
+        // By address, not by reloading the overview: a same-document navigation (one reload of the
+        // 4 MB page once showed no tree within 30 s on the busy machine and could not be reproduced).
+        await report.OpenCategoriesByAddressAsync();
         if (verdict == "failed")
         {
-            await report.OpenCategoriesAsync();
+            Assert.That(await report.HasCategoriesTabAsync(), Is.True, "a breach puts the test into a category: the Categories tab shows");
             await report.ExpandCategoryAsync("Budget breach", TestName);
             Assert.That(await report.ShowsTextAsync(TestName), Is.True, "the breaching test is listed under Budget breach");
         }
         else
         {
-            // Allure has no Categories tab when no test falls into one; the view is still there by its address.
-            await report.OpenAsync(index);
-            Assert.That(await report.HasCategoriesTabAsync(), Is.False, "a passing run puts no test into a category");
-            await report.OpenCategoriesByAddressAsync();
+            // Allure shows no Categories tab when no test falls into one; the view is still there by its address.
             Assert.That(await report.ShowsTextAsync("No categories results available"), Is.True, "the categories view opens, empty");
+            Assert.That(await report.HasCategoriesTabAsync(), Is.False, "a passing run puts no test into a category");
             Assert.That(await report.ShowsTextAsync("Budget breach", 1_000), Is.False, "a passing run has no Budget breach category");
             Assert.That(await report.ShowsTextAsync(TestName, 1_000), Is.False, "the passing test is in no category");
         }
