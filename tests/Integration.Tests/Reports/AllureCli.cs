@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Integration.Tests.Reports;
 
@@ -15,70 +14,25 @@ internal static class AllureCli
     /// <summary>Renders <paramref name="results"/> into <paramref name="output"/>/index.html; fails the test with the CLI's output when it fails.</summary>
     public static async Task<string> RenderSingleFileAsync(string results, string output, string historyFile, CancellationToken cancellationToken)
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "allure-report.sh");
+        var script = Path.Combine(RepositoryRoot.Find(), "scripts", "allure-report.sh");
         var start = new ProcessStartInfo(script)
         {
             ArgumentList = { "--single-file", "--results", results, "--output", output, "--history", historyFile, "--name", "Report rendering check" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
 
-        var log = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
+        var run = await ChildProcess.RunAsync(start, Timeout, cancellationToken);
+        if (run.TimedOut)
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{script} did not finish within {Timeout.TotalSeconds:0} s. Its output:\n{log}");
+            Assert.Fail($"{script} did not finish within {Timeout.TotalSeconds:0} s. Its output:\n{run.Output}");
         }
 
-        // The parameterless wait also drains the redirected output.
-        await process.WaitForExitAsync(CancellationToken.None);
         var index = Path.Combine(output, "index.html");
-        if (process.ExitCode != 0 || !File.Exists(index))
+        if (run.ExitCode != 0 || !File.Exists(index))
         {
-            Assert.Fail($"{script} exited with {process.ExitCode}{(File.Exists(index) ? "" : " and wrote no index.html")}. Its output:\n{log}");
+            Assert.Fail($"{script} exited with {run.ExitCode}{(File.Exists(index) ? "" : " and wrote no index.html")}. Its output:\n{run.Output}");
         }
 
-        TestContext.Out.WriteLine(log.ToString());
+        TestContext.Out.WriteLine(run.Output);
         return index;
-    }
-
-    /// <summary>The repository root above the test assembly: the folder holding scripts/allure-report.sh.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "allure-report.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new FileNotFoundException($"No scripts/allure-report.sh above {TestContext.CurrentContext.TestDirectory}.");
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
     }
 }

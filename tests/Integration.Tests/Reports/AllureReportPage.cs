@@ -13,19 +13,24 @@ internal sealed partial class AllureReportPage(IPage page)
     /// <summary>Generous: the single file is about 4 MB of inlined scripts and data, on a busy machine.</summary>
     private static readonly float TimeoutMs = 30_000;
 
+    /// <summary>Bounds the expanding clicks: a report here has a handful of groups (parentSuite, suite, subSuite per class).</summary>
+    private const int MaxExpandClicks = 30;
+
     private string _overview = "";
 
     public IPage Page { get; } = page;
 
-    /// <summary>Opens index.html from file:// and waits for the results tree.</summary>
+    /// <summary>Opens index.html from file:// and waits for the results tree, every group expanded.</summary>
     public async Task OpenAsync(string indexPath)
     {
         _overview = new Uri(indexPath).AbsoluteUri;
         await Page.GotoAsync(_overview, new() { Timeout = TimeoutMs });
+        await LeafTitles.Or(Page.GetByTestId("tree-section-title")).First.WaitForAsync(new() { Timeout = TimeoutMs });
+        await ExpandTreeAsync();
         await LeafTitles.First.WaitForAsync(new() { Timeout = TimeoutMs });
     }
 
-    /// <summary>Titles of the tests in the results tree (every group is expanded by default).</summary>
+    /// <summary>Titles of the tests in the results tree.</summary>
     public Task<IReadOnlyList<string>> TreeTestTitlesAsync() => LeafTitles.AllInnerTextsAsync();
 
     /// <summary>The status icon of a test in the tree: "passed", "failed", "broken"...</summary>
@@ -90,6 +95,37 @@ internal sealed partial class AllureReportPage(IPage page)
         if (!await ShowsTextAsync(testName, 1_000))
         {
             await Page.GetByText(category, new() { Exact = true }).First.ClickAsync(new() { Timeout = TimeoutMs });
+        }
+    }
+
+    /// <summary>Whether the overview has a Categories tab: Allure shows it only when some test falls into a category.</summary>
+    public Task<bool> HasCategoriesTabAsync() => Page.GetByRole(AriaRole.Button, new() { NameRegex = CategoriesTab() }).IsVisibleAsync();
+
+    /// <summary>Opens the Categories view by its address (#categories), which works with and without the tab.</summary>
+    public async Task OpenCategoriesByAddressAsync()
+    {
+        await Page.GotoAsync(_overview + "#categories", new() { Timeout = TimeoutMs });
+        await Page.WaitForURLAsync(new Regex("#categories$"), new() { Timeout = TimeoutMs });
+    }
+
+    /// <summary>
+    /// Opens every collapsed group of the results tree, outermost first. Allure does not always
+    /// expand them (the demo report's groups, holding a failure, open expanded; the Load suite's
+    /// single passed test opened collapsed). An open group's arrow icon carries an
+    /// "...arrow-button-icon--opened..." class (the suffix is a CSS-module hash).
+    /// </summary>
+    private async Task ExpandTreeAsync()
+    {
+        var collapsed = Page.GetByTestId("tree-section")
+            .Filter(new() { Has = Page.Locator("[data-testid='tree-arrow'] svg:not([class*='arrow-button-icon--opened'])") });
+        for (var click = 0; click < MaxExpandClicks && await collapsed.CountAsync() > 0; click++)
+        {
+            var section = collapsed.First;
+            var id = await section.GetAttributeAsync("data-tree-node-id", new() { Timeout = TimeoutMs });
+            await section.GetByTestId("tree-section-title").ClickAsync(new() { Timeout = TimeoutMs });
+            // Wait for the click to take effect: counting again too early would click it closed.
+            await Page.Locator($"[data-tree-node-id='{id}'] [data-testid='tree-arrow'] svg[class*='arrow-button-icon--opened']")
+                .WaitForAsync(new() { Timeout = TimeoutMs });
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using PerfTests.Browser;
 using PerfTests.Reporting.Model;
@@ -58,7 +57,7 @@ public sealed class ReportRenderTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var results = Path.Combine(_work, "allure-results");
         await RecordDemoSuiteAsync(results, timeout.Token);
-        var chartSource = AttachmentSource(results, Breaching, Chart);
+        var chartSource = AllureResultFiles.AttachmentSource(results, Breaching, Chart);
 
         var index = await AllureCli.RenderSingleFileAsync(
             results, Path.Combine(_work, "report"), Path.Combine(_work, "history.jsonl"), timeout.Token);
@@ -70,7 +69,7 @@ public sealed class ReportRenderTests
         Assert.That(await report.TreeTestTitlesAsync(), Is.EquivalentTo(new[] { Passing, Breaching }));
         Assert.That(await report.TreeStatusAsync(Passing), Is.EqualTo("passed"));
         Assert.That(await report.TreeStatusAsync(Breaching), Is.EqualTo("failed"));
-        await ScreenshotAsync(page, "overview");
+        await ReportScreenshot.CaptureAsync(page, "overview");
 
         await report.OpenTestAsync(Breaching);
         foreach (var text in new[] { "run load", "judge against budgets/report-demo-slow.yaml", "rate", "20/s", "target", "/slow", "Category: Budget breach" })
@@ -79,20 +78,20 @@ public sealed class ReportRenderTests
         }
 
         Assert.That(await page.GetByText("Budget 'report-demo-slow' breached").First.IsVisibleAsync(), Is.True, "the failure message is on the test page");
-        await ScreenshotAsync(page, "test-page");
+        await ReportScreenshot.CaptureAsync(page, "test-page");
 
         var chart = await report.ExpandImageAttachmentAsync(Chart, chartSource);
         var naturalWidth = await chart.EvaluateAsync<int>("img => img.naturalWidth");
         var box = await chart.BoundingBoxAsync();
         Assert.That(naturalWidth, Is.GreaterThan(0), "the SVG attachment decoded into an image");
         Assert.That(box is { Width: > 100, Height: > 100 }, Is.True, $"the chart is drawn at a readable size: {box?.Width}x{box?.Height}");
-        await ScreenshotAsync(page, "chart");
+        await ReportScreenshot.CaptureAsync(page, "chart");
 
         await report.OpenCategoriesAsync();
         await report.ExpandCategoryAsync("Budget breach", Breaching);
         Assert.That(await report.ShowsTextAsync(Breaching), Is.True, "the breaching test is listed under Budget breach");
         Assert.That(await report.ShowsTextAsync(Passing, 1_000), Is.False, "the passing test is in no category");
-        await ScreenshotAsync(page, "categories");
+        await ReportScreenshot.CaptureAsync(page, "categories");
     }
 
     [Test]
@@ -115,48 +114,5 @@ public sealed class ReportRenderTests
         var passed = await nested.RecordAsync(DemoClass, Passing, () => DemoSuite.FastEndpointAsync(endpoint.BaseAddress, cancellationToken));
         var breached = await nested.RecordAsync(DemoClass, Breaching, () => DemoSuite.SlowEndpointAsync(endpoint.BaseAddress, cancellationToken));
         Assert.That((passed, breached), Is.EqualTo((AllureStatus.Passed, AllureStatus.Failed)), "demo suite outcomes (budget tables in the output)");
-    }
-
-    /// <summary>The file name in allure-results of a test's attachment, found in its result JSON.</summary>
-    private static string AttachmentSource(string results, string testName, string attachmentName)
-    {
-        foreach (var file in Directory.EnumerateFiles(results, "*-result.json"))
-        {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(file));
-            if (json.RootElement.GetProperty("name").GetString() == testName
-                && Find(json.RootElement, attachmentName) is { } source)
-            {
-                return source;
-            }
-        }
-
-        throw new AssertionException($"No attachment '{attachmentName}' on {testName} in {results}.");
-
-        static string? Find(JsonElement item, string name)
-        {
-            foreach (var attachment in item.GetProperty("attachments").EnumerateArray())
-            {
-                if (attachment.GetProperty("name").GetString() == name)
-                {
-                    return attachment.GetProperty("source").GetString();
-                }
-            }
-
-            return item.GetProperty("steps").EnumerateArray().Select(step => Find(step, name)).FirstOrDefault(s => s is not null);
-        }
-    }
-
-    /// <summary>Saves a viewport screenshot, attaches it to the test output and fails when it looks blank.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var png = await page.ScreenshotAsync();
-        var folder = Directory.CreateDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-screenshots")).FullName;
-        var path = Path.Combine(folder, $"{name}.png");
-        await File.WriteAllBytesAsync(path, png);
-        TestContext.AddTestAttachment(path, $"Allure report: {name}");
-
-        var stats = ScreenshotCheck.Measure(png);
-        TestContext.Out.WriteLine($"{name}.png: {stats}");
-        Assert.That(stats.IsBlank, Is.False, $"{name}.png looks blank: {stats}");
     }
 }
