@@ -6,7 +6,7 @@ namespace PerfTests.Resources.Analysis;
 
 /// <summary>
 /// Names the resources that were saturated during a run, so a latency breach comes with its likely
-/// cause ("DB connection pool exhausted", "CPU pegged", "cache hit ratio collapsed", "load generator
+/// cause ("DB connection pool exhausted", "CPU pegged", "cache hit ratio low", "load generator
 /// saturated"). Judged over the whole sampled run, not per second of the breach.
 /// </summary>
 public static class BottleneckHint
@@ -34,7 +34,7 @@ public static class BottleneckHint
             else if (name.EndsWith("hit_ratio", StringComparison.Ordinal) && !name.StartsWith("pg.", StringComparison.Ordinal)
                      && stats.Mean < limits.CacheHitRatio)
             {
-                findings.Add($"cache hit ratio collapsed: {name} mean {Percent(stats.Mean)} (max {Percent(stats.Peak)})");
+                findings.Add($"cache hit ratio low (cold, disabled or unreachable cache, or keys not reused): {name} mean {Percent(stats.Mean)} (max {Percent(stats.Peak)})");
             }
             else if (name.EndsWith(".cpu", StringComparison.Ordinal) && stats.P95 >= limits.Cpu)
             {

@@ -23,11 +23,11 @@ public sealed class BottleneckHintTests
     }
 
     [Test]
-    public void For_CacheHitRatioNearZero_SaysItCollapsed()
+    public void For_CacheHitRatioNearZero_SaysItIsLow()
     {
         var hint = BottleneckHint.For(Report(("app.cache_hit_ratio", [0, 0.1, 0])));
 
-        Assert.That(hint, Does.Contain("cache hit ratio collapsed: app.cache_hit_ratio mean 3.3%"));
+        Assert.That(hint, Does.Contain("cache hit ratio low (cold, disabled or unreachable cache, or keys not reused): app.cache_hit_ratio mean 3.3%"));
     }
 
     [Test]

@@ -70,6 +70,6 @@ public sealed class ResourceBudgetTests
 
         Assert.That(report.Failures.Select(f => f.Metric.Name), Is.EqualTo(new List<string> { "metric(app.cache_hit_ratio.mean)" }));
         Assert.That(report.Failures.Single().Actual, Is.Zero);
-        Assert.That(BottleneckHint.For(disabled, disabledRun), Does.Contain("cache hit ratio collapsed"));
+        Assert.That(BottleneckHint.For(disabled, disabledRun), Does.Contain("cache hit ratio low"));
     }
 }
