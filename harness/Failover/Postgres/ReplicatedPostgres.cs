@@ -181,20 +181,42 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
     }
 
     // The standby reports ready before its WAL receiver connects; sync commits would block until it does.
+    // A dropped connection is retried, not fatal: on a loaded machine the primary's first sessions
+    // have been seen to drop while the standby's base backup ran. The caller's start timeout bounds it.
     private async Task WaitForStreamingAsync(CancellationToken cancellationToken)
+    {
+        Exception? last = null;
+        while (true)
+        {
+            try
+            {
+                if (await IsStreamingAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                last = e;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (last is not null)
+            {
+                throw new TimeoutException($"The standby never streamed from the primary; last error: {last.Message}", last);
+            }
+        }
+    }
+
+    private async Task<bool> IsStreamingAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(PrimaryConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        while (true)
-        {
-            await using var query = new NpgsqlCommand("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'", connection);
-            if ((long)(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
+        await using var query = new NpgsqlCommand("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'", connection);
+        return (long)(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
     // The receiver exits asynchronously after the reload; the drill's "standby cut off" must be true when recorded.
