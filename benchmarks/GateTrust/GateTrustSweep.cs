@@ -54,7 +54,7 @@ internal static class GateTrustSweep
             .OfType<double>().Order().ToList();
         return changes.Count == 0
             ? "n/a"
-            : string.Create(CultureInfo.InvariantCulture, $"{changes[0]:+0%;-0%} .. {changes[changes.Count / 2]:+0%;-0%} .. {changes[^1]:+0%;-0%}");
+            : string.Create(CultureInfo.InvariantCulture, $"{changes[0]:+0%;-0%;0%} .. {changes[changes.Count / 2]:+0%;-0%;0%} .. {changes[^1]:+0%;-0%;0%}");
     }
 
     private static string Share(int count, int total) =>

@@ -36,4 +36,23 @@ public sealed class BaselineRunSettingsTests
 
         Assert.That(error!.Message, Does.Contain("PERF_BASELINE_INTERVAL").And.Contain(value).And.Contain("whole seconds"));
     }
+
+    [TestCase(null, true)]
+    [TestCase("fail", true)]
+    [TestCase("report", false)]
+    [TestCase("Report", false)]
+    public void FromSources_BaselineGate_SetsFailOnRegression(string? value, bool fails)
+    {
+        var parameters = value is null ? new Dictionary<string, string>() : new() { ["BaselineGate"] = value };
+
+        Assert.That(From(parameters).FailOnRegression, Is.EqualTo(fails));
+    }
+
+    [Test]
+    public void FromSources_UnknownBaselineGate_ThrowsNamingTheSourceAndTheChoices()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => From([], new() { ["PERF_BASELINE_GATE"] = "warn" }));
+
+        Assert.That(error!.Message, Does.Contain("PERF_BASELINE_GATE").And.Contain("'warn'").And.Contain("'fail'").And.Contain("'report'"));
+    }
 }
