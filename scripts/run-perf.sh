@@ -4,8 +4,8 @@
 # renders the Allure report. Does its own set-up and is safe to run again.
 #
 # Usage: scripts/run-perf.sh [--category NAME] [--profile pr|nightly|local] [--baseline DIR] [--single-file]
-#   --category     NUnit category to run: Load, Stress, Spike, Endurance, WebVitals, Failover
-#                  (default: Load; "all" runs every category)
+#   --category     NUnit category to run: Load, Stress, Spike, Endurance, WebVitals, Failover, AB;
+#                  several joined by commas (Load,WebVitals); default Load; "all" runs every category
 #   --profile      runsettings/<profile>.runsettings: duration scale and budget overlay (default: pr)
 #   --baseline     folder of an earlier run's summaries (e.g. a copy of artifacts/perf/summaries, or
 #                  main's perf-baseline artifact): each test is compared with its own and a regression
@@ -52,12 +52,13 @@ fi
 
 scripts/setup-containers.sh
 # Chromium only when a browser suite may run (WebVitals, or every category).
-if [[ $category == WebVitals || $category == all ]]; then scripts/setup-browser.sh; fi
+if [[ ,$category, == *,WebVitals,* || $category == all ]]; then scripts/setup-browser.sh; fi
 # shellcheck disable=SC1091
 set -a && source .perf/container.env && set +a
 
 filter=()
-[[ $category == all ]] || filter=(--filter "Category=$category")
+# Load,WebVitals -> Category=Load|Category=WebVitals
+[[ $category == all ]] || filter=(--filter "Category=${category//,/|Category=}")
 
 status=0
 dotnet test tests/PerfTests -c Release --nologo -s "$settings" "${filter[@]}" \

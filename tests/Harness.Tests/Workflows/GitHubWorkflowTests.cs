@@ -11,14 +11,14 @@ public sealed class GitHubWorkflowTests
     private static readonly string WorkflowFolder = Path.Combine(RepositoryRoot(), ".github", "workflows");
 
     [Test]
-    public void PrWorkflow_OnPullRequest_RunsHarnessTestsThenLoadSuiteAndPublishesSummary()
+    public void PrWorkflow_OnPullRequest_RunsHarnessTestsThenLoadAndWebVitalsAndPublishesSummary()
     {
         var root = Load("perf-pr.yml");
 
         Assert.That(Map(root, "on").Children.Keys.Select(k => k.ToString()), Does.Contain("pull_request"));
         var runs = Runs(root);
         Assert.That(runs, Has.Some.Contains("scripts/test.sh"));
-        Assert.That(runs, Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile pr"));
+        Assert.That(runs, Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile pr").And.Contains("--category Load,WebVitals"));
         Assert.That(runs, Has.Some.Contains("GITHUB_STEP_SUMMARY"));
     }
 
