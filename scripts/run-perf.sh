@@ -4,7 +4,7 @@
 # renders the Allure report. Does its own set-up and is safe to run again.
 #
 # Usage: scripts/run-perf.sh [--category NAME] [--profile pr|nightly|local] [--baseline DIR] [--single-file]
-#   --category     NUnit category to run: Load, Stress, Spike, Endurance, WebVitals, Failover
+#   --category     NUnit category to run: Load, Stress, Spike, Endurance, WebVitals, Failover, AB
 #                  (default: Load; "all" runs every category)
 #   --profile      runsettings/<profile>.runsettings: duration scale and budget overlay (default: pr)
 #   --baseline     folder of an earlier run's summaries (e.g. a copy of artifacts/perf/summaries, or
