@@ -5,34 +5,46 @@
 # slow/same) so machine noise hits both arms alike. Every run goes through the real gate against run 0
 # (PERF_BASELINE_DIR) and is tallied from the comparison JSON the suite writes next to its summary.
 #
-# Usage: scripts/measure-gate-trust.sh [--runs N] [--slowdown PCT]
+# --mode side-by-side measures the side-by-side A/B test instead (PortalSideBySideTests: baseline and
+# candidate portal loaded in the same seconds of ONE run): run 0 calibrates (no injection) and gives the
+# smallest baseline-arm median interval p95 over scenarios; c = PCT % of it in microseconds; then N
+# same-code runs and N runs whose candidate has SampleSystem:ExtraLatencyUs=c, alternating.
+#
+# Usage: scripts/measure-gate-trust.sh [--mode single|side-by-side] [--runs N] [--slowdown PCT]
+#   --mode      single (default): one run vs run 0; side-by-side: both arms in one run
 #   --runs      same-code runs and slowed runs each (default 20; every run takes about a minute)
-#   --slowdown  SampleSystem__SlowdownPercent of the slowed arm (default 15)
-# Output: artifacts/gate-trust/results.md (false regressions x/N, caught y/N, median p95 change per
-#         arm, budget failures counted apart), one folder per run (summaries, comparison, log, trx).
+#   --slowdown  single: SampleSystem__SlowdownPercent of the slowed arm; side-by-side: the injected
+#               constant delay as % of the fastest scenario's p95 (default 15)
+# Output: artifacts/gate-trust/results.md (side-by-side: artifacts/gate-trust-side-by-side/results.md):
+#         false regressions x/N, caught y/N, median p95 change per arm, budget (side-by-side: error)
+#         failures counted apart; one folder per run (summaries, comparison, log, trx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=20 slowdown=15
+runs=20 slowdown=15 mode=single
 while [[ $# -gt 0 ]]; do
     case "$1" in
+        --mode) mode=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --slowdown) slowdown=$2; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "measure-gate-trust: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
 [[ $runs =~ ^[1-9][0-9]*$ && $slowdown =~ ^[1-9][0-9]*$ ]] || { echo "measure-gate-trust: --runs and --slowdown take positive integers" >&2; exit 2; }
+[[ $mode == single || $mode == side-by-side ]] || { echo "measure-gate-trust: --mode is single or side-by-side, not '$mode'" >&2; exit 2; }
 command -v jq > /dev/null || { echo "measure-gate-trust: needs jq (apt-get install jq)" >&2; exit 2; }
 
 out=artifacts/gate-trust
+[[ $mode == single ]] || out=artifacts/gate-trust-side-by-side
 rm -rf "$out" && mkdir -p "$out"
 scripts/setup-containers.sh
 # shellcheck disable=SC1091
 set -a && source .perf/container.env && set +a
 # Nothing from the caller's shell may change what is measured.
-unset PERF_BASELINE_DIR PERF_TARGET_URL SampleSystem__SlowdownPercent GITHUB_STEP_SUMMARY
+unset PERF_BASELINE_DIR PERF_TARGET_URL PERF_BASELINE_TARGET_URL PERF_CANDIDATE_SETTINGS SampleSystem__SlowdownPercent SampleSystem__ExtraLatencyUs GITHUB_STEP_SUMMARY
 dotnet build tests/PerfTests -c Release --nologo -v q
+if [[ $mode == side-by-side ]]; then exec scripts/gate-trust/side-by-side.sh "$out" "$runs" "$slowdown"; fi
 
 # run_one NAME ARM: ARM is baseline, same or slow. Prints one tally line (TSV).
 run_one() {

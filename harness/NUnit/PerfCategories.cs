@@ -25,6 +25,12 @@ public static class PerfCategories
     /// <summary>Fault drills measuring RTO / RPO and behaviour during failover.</summary>
     public const string Failover = "Failover";
 
+    /// <summary>
+    /// Side-by-side A/B: a baseline and a candidate instance loaded in the same seconds and compared
+    /// (not part of the Load gate: it runs the Load mix twice).
+    /// </summary>
+    public const string AB = "AB";
+
     /// <summary>Harness tests that need real containers or a real server, not performance verdicts.</summary>
     public const string Integration = "Integration";
 }

@@ -56,16 +56,8 @@ internal sealed class PortalEnvironment : IAsyncDisposable
         var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cancellationToken).ConfigureAwait(false);
         try
         {
-            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["ConnectionStrings:Postgres"] = dependencies.PostgresConnectionString,
-                ["ConnectionStrings:Redis"] = dependencies.RedisConnectionString,
-                ["SampleSystem:MarketPricesBaseUrl"] = dependencies.DownstreamBaseUrl.ToString(),
-                ["SampleSystem:Database:SeedClientsOnStartup"] = SeededClients.ToString(CultureInfo.InvariantCulture),
-                // Request logging would cost more than the requests themselves under load.
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Polly"] = "Error",
-            };
+            var settings = SettingsFor(dependencies);
+            settings["SampleSystem:Database:SeedClientsOnStartup"] = SeededClients.ToString(CultureInfo.InvariantCulture);
             foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             {
                 settings[key] = value;
@@ -81,6 +73,46 @@ internal sealed class PortalEnvironment : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Starts a second portal in-process against the same dependencies (the side-by-side candidate):
+    /// it never seeds (the database is already seeded and seeding truncates it) and caches under its
+    /// own Redis prefix, so each instance warms its own cache like a separate deployment.
+    /// </summary>
+    /// <param name="dependencies">The running environment's containers and downstream stub.</param>
+    /// <param name="overrides">Candidate-only settings (e.g. "SampleSystem:ExtraLatencyUs"); seeding cannot be switched on.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<ISystemUnderTest> StartSecondInstanceAsync(
+        PerfEnvironment dependencies, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        ArgumentNullException.ThrowIfNull(overrides);
+        const string SeedKey = "SampleSystem:Database:SeedClientsOnStartup";
+        if (overrides.Keys.Any(k => string.Equals(k, SeedKey, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"{SeedKey} cannot be set for the second instance: it shares the suite's already seeded database.");
+        }
+
+        var settings = SettingsFor(dependencies);
+        settings[SeedKey] = "0";
+        settings["SampleSystem:CacheKeyPrefix"] = "sut-b:";
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(30), cancellationToken);
+    }
+
+    private static Dictionary<string, string?> SettingsFor(PerfEnvironment dependencies) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ConnectionStrings:Postgres"] = dependencies.PostgresConnectionString,
+        ["ConnectionStrings:Redis"] = dependencies.RedisConnectionString,
+        ["SampleSystem:MarketPricesBaseUrl"] = dependencies.DownstreamBaseUrl.ToString(),
+        // Request logging would cost more than the requests themselves under load.
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Polly"] = "Error",
+    };
 
     /// <summary>Stops the system under test, then removes the containers.</summary>
     public async ValueTask DisposeAsync()

@@ -46,7 +46,7 @@ internal static class SuiteBaseline
     }
 
     // Saving is reporting: a full disk must not hide the budget verdict, so it is logged, not thrown.
-    private static void Write(string path, string json)
+    internal static void Write(string path, string json)
     {
         try
         {

@@ -1,3 +1,4 @@
+using PerfTests.Analysis.Baselines;
 using PerfTests.Load.Scenarios;
 using PerfTests.Load.Simulations;
 using PerfTests.Suites.Infrastructure;
@@ -27,6 +28,24 @@ internal static class PortalMix
             .WithWarmUp(TimeSpan.FromSeconds(5))
             .WithLoadSimulations(LoadSimulation.ConstantRate(r.PerSecond, hold))
             .WithCapacity(maxWorkers: 50));
+
+    /// <summary>
+    /// The mix twice in one run for a side-by-side A/B: every endpoint kind as "name@baseline" against
+    /// <paramref name="baseline"/> and "name@candidate" against <paramref name="candidate"/>, each at half
+    /// its rate (the total equals the Load suite's), same warm-up (5 s) and <paramref name="hold"/>.
+    /// </summary>
+    public static IEnumerable<Scenario> BuildSideBySide(PortalSteps baseline, PortalSteps candidate, TimeSpan hold) =>
+        Rates.SelectMany(r => new[]
+        {
+            Arm(SideBySideSplit.BaselineName(r.Name), StepFor(baseline, r.Name), r.PerSecond / 2, hold),
+            Arm(SideBySideSplit.CandidateName(r.Name), StepFor(candidate, r.Name), r.PerSecond / 2, hold),
+        });
+
+    private static Scenario Arm(string name, Step step, double perSecond, TimeSpan hold) =>
+        Scenario.Create(name, step)
+            .WithWarmUp(TimeSpan.FromSeconds(5))
+            .WithLoadSimulations(LoadSimulation.ConstantRate(perSecond, hold))
+            .WithCapacity(maxWorkers: 50);
 
     private static Step StepFor(PortalSteps steps, string name) => name switch
     {

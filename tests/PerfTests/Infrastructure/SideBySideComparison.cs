@@ -1,0 +1,45 @@
+using PerfTests.Analysis.Baselines;
+using PerfTests.Load.Results;
+using PerfTests.NUnit;
+using PerfTests.Reporting.Context;
+using PerfTests.Reporting.Performance;
+
+namespace PerfTests.Suites.Infrastructure;
+
+/// <summary>
+/// The gate of a side-by-side run: splits the one run into a baseline-arm and a candidate-arm
+/// <see cref="RunSummary"/>, compares them like the baseline gate (same <see cref="ComparisonOptions"/>,
+/// interval from <see cref="BaselineRunSettings"/>), and reports it: Allure attachment, markdown summary,
+/// and next to where <see cref="SuiteBaseline"/> saves summaries "&lt;Fixture&gt;.&lt;Test&gt;.baseline.json",
+/// ".candidate.json" and ".comparison.json".
+/// </summary>
+internal static class SideBySideComparison
+{
+    /// <summary>Saves, compares and reports; the caller asserts <see cref="BaselineCheck.FailureMessage"/>.</summary>
+    /// <param name="run">The side-by-side run (scenarios "name@baseline" and "name@candidate").</param>
+    /// <param name="suite">Suite name stored in both summaries.</param>
+    /// <param name="otherCheckFailed">Whether the run failed another check (errors); recorded as budgetFailed in the comparison JSON.</param>
+    public static BaselineCheck Check(LoadRunResult run, string suite, bool otherCheckFailed)
+    {
+        var settings = BaselineRunSettings.Current;
+        var fileName = RunSummaryFile.FileName(TestContext.CurrentContext.Test.ClassName, TestContext.CurrentContext.Test.Name);
+        var folder = settings.SummaryFolder ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "perf-summaries");
+        var path = Path.Combine(folder, fileName);
+        var (baseline, candidate) = SideBySideSplit.Summarise(run, suite, settings.Interval, CommitLabel.Current);
+        SuiteBaseline.Write(Path.ChangeExtension(path, ".baseline.json"), RunSummaryFile.ToJson(baseline));
+        SuiteBaseline.Write(Path.ChangeExtension(path, ".candidate.json"), RunSummaryFile.ToJson(candidate));
+
+        var check = AllureContext.Step("compare candidate arm with baseline arm", () => BaselineGate.Check(baseline, candidate));
+        TestContext.Out.WriteLine($"side by side: {check.Status}: {check.Note}");
+        if (check.Report is not null)
+        {
+            TestContext.Out.WriteLine(check.Report.ToString());
+        }
+
+        var markdown = BaselineCheckFormatter.ToMarkdown(check, TestContext.CurrentContext.Test.FullName + " (side by side)");
+        AllureContext.Attach("baseline comparison", markdown, "text/markdown", "md");
+        PerfReport.AppendSummary(markdown);
+        SuiteBaseline.Write(Path.ChangeExtension(path, ".comparison.json"), BaselineCheckFormatter.ToJson(check, otherCheckFailed));
+        return check;
+    }
+}
