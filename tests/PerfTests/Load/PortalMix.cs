@@ -32,19 +32,27 @@ internal static class PortalMix
     /// <summary>
     /// The mix twice in one run for a side-by-side A/B: every endpoint kind as "name@baseline" against
     /// <paramref name="baseline"/> and "name@candidate" against <paramref name="candidate"/>, each at half
-    /// its rate (the total equals the Load suite's), same warm-up (5 s) and <paramref name="hold"/>.
+    /// its rate on average (the total equals the Load suite's), same warm-up (5 s) and <paramref name="hold"/>.
+    /// Each arm's rate is redrawn every 250 ms in [0.5, 1.5] x its mean from its own seed (new every run):
+    /// with constant rates both arms' arrivals land in the same instants all run long, and whichever is
+    /// served first at a shared instant stayed first, which measured one arm 40-110% "slower" on the same
+    /// code (in either direction, by run). Random spacing gives both arms the same exposure to collisions.
     /// </summary>
-    public static IEnumerable<Scenario> BuildSideBySide(PortalSteps baseline, PortalSteps candidate, TimeSpan hold) =>
-        Rates.SelectMany(r => new[]
+    public static IEnumerable<Scenario> BuildSideBySide(PortalSteps baseline, PortalSteps candidate, TimeSpan hold, int seed)
+    {
+        var i = 0;
+        return Rates.SelectMany(r => new[]
         {
-            Arm(SideBySideSplit.BaselineName(r.Name), StepFor(baseline, r.Name), r.PerSecond / 2, hold),
-            Arm(SideBySideSplit.CandidateName(r.Name), StepFor(candidate, r.Name), r.PerSecond / 2, hold),
-        });
+            Arm(SideBySideSplit.BaselineName(r.Name), StepFor(baseline, r.Name), r.PerSecond / 2, hold, seed + i++),
+            Arm(SideBySideSplit.CandidateName(r.Name), StepFor(candidate, r.Name), r.PerSecond / 2, hold, seed + i++),
+        }).ToList();
+    }
 
-    private static Scenario Arm(string name, Step step, double perSecond, TimeSpan hold) =>
+    private static Scenario Arm(string name, Step step, double perSecond, TimeSpan hold, int seed) =>
         Scenario.Create(name, step)
             .WithWarmUp(TimeSpan.FromSeconds(5))
-            .WithLoadSimulations(LoadSimulation.ConstantRate(perSecond, hold))
+            .WithLoadSimulations(LoadSimulation.RandomRate(perSecond * 0.5, perSecond * 1.5, TimeSpan.FromMilliseconds(250), hold))
+            .WithSeed(seed)
             .WithCapacity(maxWorkers: 50);
 
     private static Step StepFor(PortalSteps steps, string name) => name switch

@@ -63,7 +63,10 @@ public sealed class PortalSideBySideTests
         TestContext.Out.WriteLine($"baseline {targets.Baseline}, candidate {targets.Candidate} (settings: {targets.CandidateSettingsText})");
 
         using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
-        var scenarios = PortalMix.BuildSideBySide(new PortalSteps(http, targets.Baseline), new PortalSteps(http, targets.Candidate), hold);
+        // A new seed every run: a fixed arrival pattern could favour one arm in every run alike.
+        var seed = Random.Shared.Next(1, 1_000_000);
+        AllureContext.Parameter("arrival seed", seed, excluded: true);
+        var scenarios = PortalMix.BuildSideBySide(new PortalSteps(http, targets.Baseline), new PortalSteps(http, targets.Candidate), hold, seed);
         var run = await SuiteRun.RunAsync(scenarios, CancellationToken.None);
         PerfReport.Attach(run);
 
