@@ -5,9 +5,16 @@ using PerfTests.GateTrust;
 // minimum effect sizes, so the trade-off between false regressions and caught slowdowns is read off
 // real same-code and slowed runs instead of a simulation.
 // Usage: GateTrust <gate-trust folder> [--min-effect 0.1,0.2,0.3] [--alpha 0.01]
+//        GateTrust --side-by-side <gate-trust-side-by-side folder>
+if (args.Length == 2 && args[0] == "--side-by-side")
+{
+    Console.WriteLine(SideBySideReplay.Markdown(args[1]));
+    return 0;
+}
+
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine("usage: GateTrust <gate-trust folder> [--min-effect 0.1,0.2,0.3] [--alpha 0.01]");
+    Console.Error.WriteLine("usage: GateTrust <gate-trust folder> [--min-effect 0.1,0.2,0.3] [--alpha 0.01] | GateTrust --side-by-side <folder>");
     return 2;
 }
 

@@ -4,12 +4,20 @@ namespace PerfTests.NUnit;
 /// Settings of the side-by-side A/B test (category <see cref="PerfCategories.AB"/>), from environment
 /// variables: <c>PERF_CANDIDATE_SETTINGS</c> (configuration overrides of the in-process candidate
 /// instance only, "Key=Value;Key2=Value2", e.g. "SampleSystem:ExtraLatencyUs=900") and
-/// <c>PERF_BASELINE_TARGET_URL</c> (an external baseline system; the candidate is then PERF_TARGET_URL).
+/// <c>PERF_BASELINE_TARGET_URL</c> (an external baseline system; the candidate is then PERF_TARGET_URL),
+/// <c>PERF_BASELINE_APP</c> (the baseline build's app dll, e.g. main's: both arms then run as separate
+/// processes, A from that dll and B from this build's).
 /// </summary>
 /// <param name="CandidateSettings">Overrides for the candidate instance; empty when none (same code, same settings).</param>
 /// <param name="BaselineTargetUrl">The external baseline system, or null to start both instances in-process.</param>
 public sealed record SideBySideRunSettings(IReadOnlyDictionary<string, string?> CandidateSettings, Uri? BaselineTargetUrl)
 {
+    /// <summary>Environment variable of the baseline build's app dll (both arms then separate processes).</summary>
+    public const string BaselineAppVariable = "PERF_BASELINE_APP";
+
+    /// <summary>Full path of the baseline build's app dll, or null.</summary>
+    public string? BaselineApp { get; init; }
+
     /// <summary>Environment variable of the candidate-only setting overrides.</summary>
     public const string CandidateSettingsVariable = "PERF_CANDIDATE_SETTINGS";
 
@@ -31,7 +39,18 @@ public sealed record SideBySideRunSettings(IReadOnlyDictionary<string, string?> 
             throw new InvalidOperationException($"Environment variable {BaselineTargetUrlVariable} is '{urlText}'; it must be an absolute http(s) URL.");
         }
 
-        return new SideBySideRunSettings(settings, url);
+        var app = environment(BaselineAppVariable)?.Trim();
+        if (!string.IsNullOrEmpty(app) && (!app.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || !File.Exists(app)))
+        {
+            throw new InvalidOperationException(
+                $"Environment variable {BaselineAppVariable} is '{app}'; it must name the baseline build's existing app .dll " +
+                "(e.g. dotnet build of main's fixtures/SampleSystem, then its PerfTests.SampleSystem.dll).");
+        }
+
+        return new SideBySideRunSettings(settings, url)
+        {
+            BaselineApp = string.IsNullOrEmpty(app) ? null : Path.GetFullPath(app),
+        };
     }
 
     private static Dictionary<string, string?> ParseSettings(string? text)

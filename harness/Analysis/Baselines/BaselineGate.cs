@@ -55,17 +55,34 @@ public static class BaselineGate
                 $"baseline intervals are {baseline.IntervalSeconds} s, this run's {candidate.IntervalSeconds} s (BaselineInterval differs): not compared"));
         }
 
-        var report = BaselineComparer.Compare(baseline, candidate, options);
+        return Decided(baseline.Label, BaselineComparer.Compare(baseline, candidate, options),
+            $"not enough intervals in any scenario (need {(options ?? new ComparisonOptions()).MinIntervals} per side)");
+    }
+
+    /// <summary>
+    /// Decides a side-by-side run (both arms of ONE run) with <see cref="RequestLevelComparer"/>:
+    /// request-level Mann-Whitney and a median at least 10% slower.
+    /// </summary>
+    public static BaselineCheck CheckSideBySide(RunSummary baseline, RunSummary candidate)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Decided(baseline.Label, RequestLevelComparer.Compare(baseline, candidate),
+            $"fewer than {RequestLevelComparer.MinRequests} requests per arm in every scenario");
+    }
+
+    private static BaselineCheck Decided(string? baselineLabel, ComparisonReport report, string notEnoughData)
+    {
         var status = Decide(report);
-        var label = baseline.Label is null ? "the baseline" : $"baseline '{baseline.Label}'";
+        var label = baselineLabel is null ? "the baseline" : $"baseline '{baselineLabel}'";
         var note = status switch
         {
             BaselineStatus.Regressed => $"compared with {label}: {Count(report, ComparisonVerdict.Regressed)} scenario(s) regressed",
             BaselineStatus.Improved => $"compared with {label}: {Count(report, ComparisonVerdict.Improved)} scenario(s) improved, none regressed",
-            BaselineStatus.NotEnoughData => $"compared with {label}: not enough intervals in any scenario (need {(options ?? new ComparisonOptions()).MinIntervals} per side): no decision",
+            BaselineStatus.NotEnoughData => $"compared with {label}: {notEnoughData}: no decision",
             _ => $"compared with {label}: no scenario regressed",
         };
-        return new BaselineCheck(status, baseline.Label, report, note);
+        return new BaselineCheck(status, baselineLabel, report, note);
     }
 
     /// <summary>Regressed if any scenario regressed; NotEnoughData if no scenario could be decided; else Improved or Same.</summary>

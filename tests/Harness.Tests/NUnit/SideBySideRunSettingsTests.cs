@@ -62,4 +62,28 @@ public sealed class SideBySideRunSettingsTests
 
         Assert.That(error!.Message, Does.Contain("PERF_BASELINE_TARGET_URL").And.Contain(url));
     }
+
+    [Test]
+    public void FromEnvironment_BaselineAppThatExists_FullPath()
+    {
+        var dll = Path.Combine(Path.GetTempPath(), $"baseline-{Guid.NewGuid():N}.dll");
+        File.WriteAllBytes(dll, []);
+        try
+        {
+            Assert.That(From(new() { ["PERF_BASELINE_APP"] = dll }).BaselineApp, Is.EqualTo(Path.GetFullPath(dll)));
+        }
+        finally
+        {
+            File.Delete(dll);
+        }
+    }
+
+    [TestCase("missing-folder/PerfTests.SampleSystem.dll")]
+    [TestCase("PerfTests.SampleSystem.exe")]
+    public void FromEnvironment_BaselineAppMissingOrNotDll_ThrowsNamingTheVariable(string app)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => From(new() { ["PERF_BASELINE_APP"] = app }));
+
+        Assert.That(error!.Message, Does.Contain("PERF_BASELINE_APP").And.Contain(app).And.Contain(".dll"));
+    }
 }

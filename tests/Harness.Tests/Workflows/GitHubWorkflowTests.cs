@@ -18,7 +18,7 @@ public sealed class GitHubWorkflowTests
         Assert.That(Map(root, "on").Children.Keys.Select(k => k.ToString()), Does.Contain("pull_request"));
         var runs = Runs(root);
         Assert.That(runs, Has.Some.Contains("scripts/test.sh"));
-        Assert.That(runs, Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile pr").And.Contains("--category Load,WebVitals"));
+        Assert.That(runs, Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile pr").And.Contains("--category Load,WebVitals,AB"));
         Assert.That(runs, Has.Some.Contains("GITHUB_STEP_SUMMARY"));
     }
 
@@ -48,6 +48,18 @@ public sealed class GitHubWorkflowTests
         Assert.That(script, Does.Contain("--branch main").And.Contain("--status success").And.Contain("-n perf-baseline"));
         Assert.That(script, Does.Contain("budgets only"), "the first run says it had no baseline");
         Assert.That(Runs(root), Has.Some.Contains("scripts/run-perf.sh").And.Contains("--baseline baseline"));
+    }
+
+    [Test]
+    public void PrWorkflow_OnPullRequest_BuildsTheBaseBranchsPortalForTheSideBySideRun()
+    {
+        var root = Load("perf-pr.yml");
+
+        var build = Steps(root).Single(step => Value(step, "run")?.Contains("PERF_BASELINE_APP", StringComparison.Ordinal) == true);
+        Assert.That(Value(build, "if"), Does.Contain("pull_request"));
+        var script = Value(build, "run");
+        Assert.That(script, Does.Contain("github.base_ref").And.Contain("fixtures/SampleSystem").And.Contain("GITHUB_ENV"));
+        Assert.That(script, Does.Contain("PerfTests.SampleSystem.dll"));
     }
 
     [Test]

@@ -85,23 +85,34 @@ internal sealed class PortalEnvironment : IAsyncDisposable
     public static Task<ISystemUnderTest> StartSecondInstanceAsync(
         PerfEnvironment dependencies, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
+        // Settings first: a refused override (seeding) fails before anything starts.
+        var settings = SecondInstanceSettings(dependencies, "sut-b:", overrides);
+        return SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(30), cancellationToken);
+    }
+
+    /// <summary>
+    /// Settings of an instance next to the suite's own: same dependencies, never seeds (the database
+    /// is seeded already), caches under <paramref name="cachePrefix"/>, then <paramref name="overrides"/>.
+    /// </summary>
+    public static Dictionary<string, string?> SecondInstanceSettings(
+        PerfEnvironment dependencies, string cachePrefix, IReadOnlyDictionary<string, string?> overrides)
+    {
         ArgumentNullException.ThrowIfNull(dependencies);
         ArgumentNullException.ThrowIfNull(overrides);
-        const string SeedKey = "SampleSystem:Database:SeedClientsOnStartup";
-        if (overrides.Keys.Any(k => string.Equals(k, SeedKey, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new InvalidOperationException($"{SeedKey} cannot be set for the second instance: it shares the suite's already seeded database.");
-        }
-
         var settings = SettingsFor(dependencies);
-        settings[SeedKey] = "0";
-        settings["SampleSystem:CacheKeyPrefix"] = "sut-b:";
+        settings["SampleSystem:Database:SeedClientsOnStartup"] = "0";
+        settings["SampleSystem:CacheKeyPrefix"] = cachePrefix;
         foreach (var (key, value) in overrides)
         {
+            if (string.Equals(key, "SampleSystem:Database:SeedClientsOnStartup", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("SampleSystem:Database:SeedClientsOnStartup cannot be set for a second instance: it shares the suite's already seeded database.");
+            }
+
             settings[key] = value;
         }
 
-        return SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(30), cancellationToken);
+        return settings;
     }
 
     private static Dictionary<string, string?> SettingsFor(PerfEnvironment dependencies) => new(StringComparer.OrdinalIgnoreCase)

@@ -8,8 +8,8 @@ namespace PerfTests.Suites.Infrastructure;
 
 /// <summary>
 /// The gate of a side-by-side run: splits the one run into a baseline-arm and a candidate-arm
-/// <see cref="RunSummary"/>, compares them like the baseline gate (same <see cref="ComparisonOptions"/>,
-/// interval from <see cref="BaselineRunSettings"/>), and reports it: Allure attachment, markdown summary,
+/// <see cref="RunSummary"/>, compares them request by request (<see cref="RequestLevelComparer"/>:
+/// Mann-Whitney over every request and a median at least 10% slower), and reports it: Allure attachment, markdown summary,
 /// and next to where <see cref="SuiteBaseline"/> saves summaries "&lt;Fixture&gt;.&lt;Test&gt;.baseline.json",
 /// ".candidate.json" and ".comparison.json".
 /// </summary>
@@ -29,7 +29,7 @@ internal static class SideBySideComparison
         SuiteBaseline.Write(Path.ChangeExtension(path, ".baseline.json"), RunSummaryFile.ToJson(baseline));
         SuiteBaseline.Write(Path.ChangeExtension(path, ".candidate.json"), RunSummaryFile.ToJson(candidate));
 
-        var check = AllureContext.Step("compare candidate arm with baseline arm", () => BaselineGate.Check(baseline, candidate));
+        var check = AllureContext.Step("compare candidate arm with baseline arm", () => BaselineGate.CheckSideBySide(baseline, candidate));
         TestContext.Out.WriteLine($"side by side: {check.Status}: {check.Note}");
         if (check.Report is not null)
         {

@@ -1,4 +1,5 @@
 using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Failover.Processes;
 using PerfTests.NUnit;
 
 namespace PerfTests.Suites.Infrastructure;
@@ -7,17 +8,19 @@ namespace PerfTests.Suites.Infrastructure;
 /// The two systems of a side-by-side A/B run. In-process: the suite's portal is the baseline (A) and a
 /// second portal on the same PostgreSQL/Redis/WireMock is the candidate (B), with PERF_CANDIDATE_SETTINGS
 /// applied to B only. Against external targets: PERF_BASELINE_TARGET_URL is A and PERF_TARGET_URL
-/// (the suite's external system) is B, both probed before any load is sent.
+/// (the suite's external system) is B, both probed before any load is sent. With PERF_BASELINE_APP
+/// (e.g. main's build of the portal) both arms are separate processes on the suite's dependencies:
+/// A from that dll, B from this build's, so neither shares the load generator's process.
 /// </summary>
 internal sealed class SideBySideTargets : IAsyncDisposable
 {
-    private readonly ISystemUnderTest? _ownCandidate;
+    private readonly IAsyncDisposable[] _owned;
 
-    private SideBySideTargets(Uri baseline, Uri candidate, ISystemUnderTest? ownCandidate, IReadOnlyDictionary<string, string?> candidateSettings)
+    private SideBySideTargets(Uri baseline, Uri candidate, IReadOnlyDictionary<string, string?> candidateSettings, params IAsyncDisposable[] owned)
     {
         Baseline = baseline;
         Candidate = candidate;
-        _ownCandidate = ownCandidate;
+        _owned = owned;
         CandidateSettings = candidateSettings;
     }
 
@@ -49,6 +52,12 @@ internal sealed class SideBySideTargets : IAsyncDisposable
                     $"the baseline system: set {SideBySideRunSettings.BaselineTargetUrlVariable} to its base URL.");
             }
 
+            if (settings.BaselineApp is not null)
+            {
+                throw new InvalidOperationException(
+                    $"{SideBySideRunSettings.BaselineAppVariable} starts the baseline on the suite's own dependencies; against external systems set {SideBySideRunSettings.BaselineTargetUrlVariable} instead.");
+            }
+
             if (settings.CandidateSettings.Count > 0)
             {
                 throw new InvalidOperationException(
@@ -57,7 +66,7 @@ internal sealed class SideBySideTargets : IAsyncDisposable
 
             await using var baseline = new ExternalSystemUnderTest(settings.BaselineTargetUrl);
             await SystemUnderTestProbe.EnsureReachableAsync(baseline.BaseAddress, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new SideBySideTargets(baseline.BaseAddress, environment.BaseAddress, null, settings.CandidateSettings);
+            return new SideBySideTargets(baseline.BaseAddress, environment.BaseAddress, settings.CandidateSettings);
         }
 
         if (settings.BaselineTargetUrl is not null)
@@ -67,16 +76,41 @@ internal sealed class SideBySideTargets : IAsyncDisposable
                 "set both (external baseline and candidate) or neither (both instances in-process).");
         }
 
+        if (settings.BaselineApp is { } baselineApp)
+        {
+            return await StartProcessesAsync(environment.Dependencies, baselineApp, settings.CandidateSettings, cancellationToken).ConfigureAwait(false);
+        }
+
         var candidate = await PortalEnvironment.StartSecondInstanceAsync(environment.Dependencies, settings.CandidateSettings, cancellationToken).ConfigureAwait(false);
-        return new SideBySideTargets(environment.BaseAddress, candidate.BaseAddress, candidate, settings.CandidateSettings);
+        return new SideBySideTargets(environment.BaseAddress, candidate.BaseAddress, settings.CandidateSettings, candidate);
     }
 
-    /// <summary>Stops the in-process candidate; external systems are left running.</summary>
+    private static async Task<SideBySideTargets> StartProcessesAsync(
+        PerfTests.Environment.PerfEnvironment dependencies, string baselineApp, IReadOnlyDictionary<string, string?> candidateSettings, CancellationToken cancellationToken)
+    {
+        var baseline = await AppProcess.StartAsync(
+            new AppProcessOptions { AssemblyPath = baselineApp, Settings = PortalEnvironment.SecondInstanceSettings(dependencies, "sut-a:", new Dictionary<string, string?>()) },
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var candidate = await AppProcess.StartAsync(
+                new AppProcessOptions { AssemblyPath = typeof(Program).Assembly.Location, Settings = PortalEnvironment.SecondInstanceSettings(dependencies, "sut-b:", candidateSettings) },
+                cancellationToken).ConfigureAwait(false);
+            return new SideBySideTargets(baseline.BaseAddress, candidate.BaseAddress, candidateSettings, baseline, candidate);
+        }
+        catch
+        {
+            await baseline.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the instances this run started (in-process candidate or both processes); external systems are left running.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_ownCandidate is not null)
+        foreach (var owned in _owned)
         {
-            await _ownCandidate.DisposeAsync().ConfigureAwait(false);
+            await owned.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
