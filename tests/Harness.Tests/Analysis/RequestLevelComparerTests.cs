@@ -31,10 +31,12 @@ public sealed class RequestLevelComparerTests
     [Test]
     public void CompareScenario_EveryRequest30PercentSlower_RegressedWithTheChange()
     {
-        var result = RequestLevelComparer.CompareScenario("s", Arm(300, 2000, seed: 1), Arm(300, 2000, shift: 600, seed: 2));
+        // Same draws, every one 600 µs later: the median moves by 600 / ~2000 µs.
+        var baseline = Arm(300, 2000, seed: 1);
+        var result = RequestLevelComparer.CompareScenario("s", baseline, Arm(300, 2000, shift: 600, seed: 1));
 
         Assert.That(result.Verdict, Is.EqualTo(ComparisonVerdict.Regressed), result.Explanation);
-        Assert.That(result.Change, Is.EqualTo(0.3).Within(0.1));
+        Assert.That(result.Change, Is.EqualTo(600.0 / baseline.GetValueAtPercentile(50)).Within(0.01));
         Assert.That(result.PValue, Is.LessThan(0.01));
         Assert.That(result.Explanation, Does.Contain("over 300 vs 300 requests: regressed"));
     }
