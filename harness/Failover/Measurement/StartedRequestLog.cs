@@ -47,6 +47,20 @@ public sealed class StartedRequestLog(TimeProvider timeProvider)
         });
     }
 
+    /// <summary>
+    /// Shortest window "during the failover": a failover that recovers at once (a balancer retrying on
+    /// the survivor) must still be judged on the requests right after the failure, or the window holds
+    /// none and the budget reads "not enough data". 10 s.
+    /// </summary>
+    public static readonly TimeSpan MinimumFailoverWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Latency of the requests meant to start from <paramref name="failureAt"/> until the recovery point,
+    /// but for at least <see cref="MinimumFailoverWindow"/>; until the end when not recovered (null).
+    /// </summary>
+    public WindowLatency ComputeDuringFailover(DateTimeOffset failureAt, DateTimeOffset? recoveredAt) =>
+        Compute(failureAt, recoveredAt is { } r ? (r > failureAt + MinimumFailoverWindow ? r : failureAt + MinimumFailoverWindow) : null);
+
     /// <summary>Latency of the requests meant to start in [<paramref name="from"/>, <paramref name="to"/>) (null: until the end).</summary>
     public WindowLatency Compute(DateTimeOffset from, DateTimeOffset? to) =>
         WindowLatency.Compute(_entries.Where(e => e.StartedAtUtcTicks >= from.UtcTicks && (to is null || e.StartedAtUtcTicks < to.Value.UtcTicks)).Select(e => e.LatencyUs));

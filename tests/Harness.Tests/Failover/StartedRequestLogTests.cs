@@ -36,6 +36,34 @@ public sealed class StartedRequestLogTests
     }
 
     [Test]
+    public void ComputeDuringFailover_RecoveredAtOnce_StillJudgesTheFirstTenSeconds()
+    {
+        var log = new StartedRequestLog(new FakeTimeProvider());
+        for (var i = 0; i < 150; i++)
+        {
+            log.Record(Kill.AddMilliseconds(i * 100), TimeSpan.FromMilliseconds(i < 100 ? 5 : 50)); // 15 s at 10/s
+        }
+
+        var latency = log.ComputeDuringFailover(Kill, Kill.AddMilliseconds(1));
+
+        Assert.That(latency.Requests, Is.EqualTo(100), "the 100 requests of the first 10 s, not the 0 of the first millisecond");
+        Assert.That(latency.HasEnoughData, Is.True);
+    }
+
+    [Test]
+    public void ComputeDuringFailover_RecoveredLate_UsesTheRecoveryPoint()
+    {
+        var log = new StartedRequestLog(new FakeTimeProvider());
+        for (var i = 0; i < 150; i++)
+        {
+            log.Record(Kill.AddMilliseconds(i * 100), TimeSpan.FromMilliseconds(5));
+        }
+
+        Assert.That(log.ComputeDuringFailover(Kill, Kill.AddSeconds(12)).Requests, Is.EqualTo(120));
+        Assert.That(log.ComputeDuringFailover(Kill, null).Requests, Is.EqualTo(150), "not recovered: until the end");
+    }
+
+    [Test]
     public void Compute_FewerThanTwentyRequests_IsNotEnoughDataNotAFastP95()
     {
         var log = new StartedRequestLog(new FakeTimeProvider());

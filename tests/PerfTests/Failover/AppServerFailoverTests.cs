@@ -121,7 +121,7 @@ public sealed class AppServerFailoverTests
         timeline.Record(DrillPhase.Validation, "load stopped");
 
         var rto = RecoveryTime.Compute(run[Scenario].Timeline, killedAt - run.StartedAt, maxErrorRate: 0.02);
-        var duringFailover = started.Compute(killedAt, rto.Rto is { } r ? killedAt + r : null);
+        var duringFailover = started.ComputeDuringFailover(killedAt, rto.Rto is { } r ? killedAt + r : null);
         var answered = string.Join(", ", balancer.Answered.Select(kv => $"{kv.Key.Port}: {kv.Value}"));
         var summary = string.Join(System.Environment.NewLine,
             timeline.Format(run.StartedAt),
