@@ -22,23 +22,13 @@ internal static class SideBySideComparison
     public static BaselineCheck Check(LoadRunResult run, string suite, bool otherCheckFailed)
     {
         var settings = BaselineRunSettings.Current;
-        var fileName = RunSummaryFile.FileName(TestContext.CurrentContext.Test.ClassName, TestContext.CurrentContext.Test.Name);
-        var folder = settings.SummaryFolder ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "perf-summaries");
-        var path = Path.Combine(folder, fileName);
+        var path = SuiteBaseline.SummaryPath(settings);
         var (baseline, candidate) = SideBySideSplit.Summarise(run, suite, settings.Interval, CommitLabel.Current);
         SuiteBaseline.Write(Path.ChangeExtension(path, ".baseline.json"), RunSummaryFile.ToJson(baseline));
         SuiteBaseline.Write(Path.ChangeExtension(path, ".candidate.json"), RunSummaryFile.ToJson(candidate));
 
         var check = AllureContext.Step("compare candidate arm with baseline arm", () => BaselineGate.CheckSideBySide(baseline, candidate));
-        TestContext.Out.WriteLine($"side by side: {check.Status}: {check.Note}");
-        if (check.Report is not null)
-        {
-            TestContext.Out.WriteLine(check.Report.ToString());
-        }
-
-        var markdown = BaselineCheckFormatter.ToMarkdown(check, TestContext.CurrentContext.Test.FullName + " (side by side)");
-        AllureContext.Attach("baseline comparison", markdown, "text/markdown", "md");
-        PerfReport.AppendSummary(markdown);
+        SuiteBaseline.Report(check, "side by side", TestContext.CurrentContext.Test.FullName + " (side by side)", attach: true);
         SuiteBaseline.Write(Path.ChangeExtension(path, ".comparison.json"), BaselineCheckFormatter.ToJson(check, otherCheckFailed));
         return check;
     }

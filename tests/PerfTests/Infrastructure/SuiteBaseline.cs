@@ -20,29 +20,40 @@ internal static class SuiteBaseline
     public static BaselineCheck Check(LoadRunResult run, string suite, bool budgetFailed)
     {
         var settings = BaselineRunSettings.Current;
-        var fileName = RunSummaryFile.FileName(TestContext.CurrentContext.Test.ClassName, TestContext.CurrentContext.Test.Name);
-        var folder = settings.SummaryFolder ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "perf-summaries");
+        var summaryPath = SummaryPath(settings);
         var summary = RunSummaryFactory.Create(run, suite, settings.Interval, CommitLabel.Current);
-        var summaryPath = Path.Combine(folder, fileName);
         Write(summaryPath, RunSummaryFile.ToJson(summary));
 
-        var check = AllureContext.Step("compare with baseline", () => BaselineGate.CheckFolder(settings.BaselineFolder, fileName, summary));
-        TestContext.Out.WriteLine($"baseline: {check.Status}: {check.Note}");
+        var check = AllureContext.Step("compare with baseline", () =>
+            BaselineGate.CheckFolder(settings.BaselineFolder, Path.GetFileName(summaryPath), summary));
+        // Without a baseline folder there is nothing to report beyond the saved summary.
+        Report(check, "baseline", TestContext.CurrentContext.Test.FullName, attach: settings.BaselineFolder is not null);
+        Write(Path.ChangeExtension(summaryPath, ".comparison.json"), BaselineCheckFormatter.ToJson(check, budgetFailed));
+        return check;
+    }
+
+    /// <summary>Where this test's summary is saved: the summaries folder (default: perf-summaries in the work directory) / &lt;Fixture&gt;.&lt;Test&gt;.json.</summary>
+    internal static string SummaryPath(BaselineRunSettings settings)
+    {
+        var folder = settings.SummaryFolder ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "perf-summaries");
+        return Path.Combine(folder, RunSummaryFile.FileName(TestContext.CurrentContext.Test.ClassName, TestContext.CurrentContext.Test.Name));
+    }
+
+    /// <summary>Logs a comparison and, when <paramref name="attach"/>, attaches its markdown to Allure and the job summary.</summary>
+    internal static void Report(BaselineCheck check, string logPrefix, string title, bool attach)
+    {
+        TestContext.Out.WriteLine($"{logPrefix}: {check.Status}: {check.Note}");
         if (check.Report is not null)
         {
             TestContext.Out.WriteLine(check.Report.ToString());
         }
 
-        // Without a baseline folder there is nothing to report beyond the saved summary.
-        if (settings.BaselineFolder is not null)
+        if (attach)
         {
-            var markdown = BaselineCheckFormatter.ToMarkdown(check, TestContext.CurrentContext.Test.FullName);
+            var markdown = BaselineCheckFormatter.ToMarkdown(check, title);
             AllureContext.Attach("baseline comparison", markdown, "text/markdown", "md");
             PerfReport.AppendSummary(markdown);
         }
-
-        Write(Path.ChangeExtension(summaryPath, ".comparison.json"), BaselineCheckFormatter.ToJson(check, budgetFailed));
-        return check;
     }
 
     // Saving is reporting: a full disk must not hide the budget verdict, so it is logged, not thrown.
