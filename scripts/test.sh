@@ -14,7 +14,7 @@ scripts/setup-allure.sh       # Node.js and the Allure 3 CLI: the report-renderi
 # shellcheck disable=SC1091
 set -a && source .perf/container.env && set +a
 
-dotnet build PerfTests.sln -c Release -v quiet -nologo
+dotnet build PerfTests.slnx -c Release -v quiet -nologo
 
 status=0
 for project in tests/Harness.Tests tests/Integration.Tests; do

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.EngineBenchmark;
 

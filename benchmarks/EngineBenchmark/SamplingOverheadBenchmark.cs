@@ -1,7 +1,6 @@
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.Resources.Sampling;
 using PerfTests.Resources.Sources;
 

@@ -23,7 +23,7 @@ public sealed record DatabaseDrillResult(
     public DateTimeOffset? RecoveredAt => Recovery.Rto is { } rto ? FailureAt + rto : null;
 
     /// <summary>The drill's phases and measured outage as windows for the report's charts.</summary>
-    public IReadOnlyList<PerfTests.Environment.Faults.FaultWindow> FaultWindows() =>
+    public IReadOnlyList<PerfTests.Containers.Faults.FaultWindow> FaultWindows() =>
         DrillFaultWindows.From(Timeline, Load.StartedAt, FailureAt, Recovery.Rto);
 
     /// <summary>Multi-line summary for logs and reports.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 
 namespace PerfTests.Failover.Drills;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Failover.Measurement;
 
@@ -31,7 +31,7 @@ public sealed class StartedRequestLog(TimeProvider timeProvider)
     public Step Step(string name, Func<StepContext, ValueTask<StepResult>> run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return PerfTests.Load.Scenarios.Step.Create(name, async ctx =>
+        return PerfTests.Step.Create(name, async ctx =>
         {
             try
             {

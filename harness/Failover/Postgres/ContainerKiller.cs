@@ -1,4 +1,4 @@
-using PerfTests.Environment.Runtime;
+using PerfTests.Containers.Runtime;
 
 namespace PerfTests.Failover.Postgres;
 

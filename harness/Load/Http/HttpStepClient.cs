@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Load.Http;
 

@@ -1,4 +1,4 @@
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Load.Running;
 

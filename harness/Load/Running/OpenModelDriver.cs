@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Load.Running;
 

@@ -1,5 +1,5 @@
 using PerfTests.Load.Histograms;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Load.Running;
 

@@ -1,5 +1,5 @@
 using PerfTests.Load.Results;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 using PerfTests.Load.Simulations;
 
 namespace PerfTests.Load.Running;

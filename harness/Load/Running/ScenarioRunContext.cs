@@ -1,4 +1,4 @@
-using PerfTests.Load.Scenarios;
+using PerfTests;
 using PerfTests.Load.Simulations;
 
 namespace PerfTests.Load.Running;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PerfTests.Load.Histograms;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Load.Running;
 

@@ -1,6 +1,6 @@
 using PerfTests.Load.Simulations;
 
-namespace PerfTests.Load.Scenarios;
+namespace PerfTests;
 
 /// <summary>
 /// An immutable scenario: named steps run in order each iteration, hooks, warm-up and load

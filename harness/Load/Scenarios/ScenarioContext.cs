@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PerfTests.Load.Scenarios;
+namespace PerfTests;
 
 /// <summary>Shared per-scenario state: set up by init, read by steps, torn down by clean.</summary>
 public sealed class ScenarioContext

@@ -1,4 +1,4 @@
-namespace PerfTests.Load.Scenarios;
+namespace PerfTests;
 
 /// <summary>A named unit of work inside a scenario iteration.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Step is the domain word (NBomber, k6); VB callers are not a target.")]

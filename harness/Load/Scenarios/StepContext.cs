@@ -1,4 +1,4 @@
-namespace PerfTests.Load.Scenarios;
+namespace PerfTests;
 
 /// <summary>
 /// What a step sees. One instance per worker, reused across iterations (no per-call allocation):

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PerfTests.Load.Scenarios;
+namespace PerfTests;
 
 /// <summary>
 /// What one step invocation reports: ok or failed, a status (HTTP code or a name such as an

@@ -1,4 +1,4 @@
-namespace PerfTests.Load.Simulations;
+namespace PerfTests;
 
 /// <summary>
 /// One stage of load. Stages of a scenario run one after another (warm-up, ramp, hold, spike,

@@ -1,4 +1,4 @@
-namespace PerfTests.Load.Simulations;
+namespace PerfTests;
 
 /// <summary>The shape of one load stage.</summary>
 public enum SimulationKind

@@ -150,7 +150,7 @@ internal sealed partial class AllureLifecycle
             return null;
         }
 
-        var step = new StepResult { Name = name, Start = NowMs };
+        var step = new AllureStepResult { Name = name, Start = NowMs };
         var parent = _currentStep.Value;
         if (parent is not null && !ReferenceEquals(parent.Owner, record))
         {

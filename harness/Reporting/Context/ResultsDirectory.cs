@@ -3,7 +3,7 @@ namespace PerfTests.Reporting.Context;
 /// <summary>
 /// Where results go: $ALLURE_RESULTS_DIR when set (relative paths resolve against the current
 /// directory), otherwise <c>allure-results</c> at the repository root found above the start folder
-/// (a folder holding <c>.git</c> or a <c>*.sln</c>), otherwise <c>allure-results</c> in the start folder.
+/// (a folder holding <c>.git</c> or a <c>*.sln</c> or <c>*.slnx</c>), otherwise <c>allure-results</c> in the start folder.
 /// </summary>
 internal static class ResultsDirectory
 {
@@ -35,7 +35,7 @@ internal static class ResultsDirectory
             // .git is a folder in a clone and a file in a worktree.
             return Directory.Exists(Path.Combine(dir.FullName, ".git"))
                 || File.Exists(Path.Combine(dir.FullName, ".git"))
-                || dir.EnumerateFiles("*.sln").Any();
+                || dir.EnumerateFiles("*.sln").Any() || dir.EnumerateFiles("*.slnx").Any();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

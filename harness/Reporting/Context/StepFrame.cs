@@ -3,4 +3,4 @@ using PerfTests.Reporting.Model;
 namespace PerfTests.Reporting.Context;
 
 /// <summary>An open step and the one around it; immutable, so AsyncLocal copies stay independent.</summary>
-internal sealed record StepFrame(StepResult Step, StepFrame? Parent, TestRecord Owner);
+internal sealed record StepFrame(AllureStepResult Step, StepFrame? Parent, TestRecord Owner);

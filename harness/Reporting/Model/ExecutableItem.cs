@@ -20,7 +20,7 @@ internal abstract class ExecutableItem
     /// <summary>Stop time, Unix epoch milliseconds.</summary>
     public long Stop { get; set; }
 
-    public List<StepResult> Steps { get; init; } = [];
+    public List<AllureStepResult> Steps { get; init; } = [];
 
     public List<Attachment> Attachments { get; init; } = [];
 

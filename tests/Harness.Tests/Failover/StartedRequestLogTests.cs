@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PerfTests.Budgets;
 using PerfTests.Failover.Measurement;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 using PerfTests.NUnit;
 
 namespace Harness.Tests.Failover;

@@ -1,3 +1,4 @@
+using PerfTests;
 using PerfTests.Load.Simulations;
 
 namespace Harness.Tests.Load;

@@ -109,11 +109,11 @@ public sealed class GitHubWorkflowTests
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PerfTests.sln")))
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PerfTests.slnx")))
         {
             dir = dir.Parent;
         }
 
-        return dir?.FullName ?? throw new DirectoryNotFoundException("PerfTests.sln not found above the test directory");
+        return dir?.FullName ?? throw new DirectoryNotFoundException("PerfTests.slnx not found above the test directory");
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using PerfTests.Environment;
+using PerfTests.Containers;
 using PerfTests.Failover.Balancing;
 using PerfTests.Failover.Processes;
 

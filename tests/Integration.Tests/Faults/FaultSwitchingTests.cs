@@ -1,5 +1,5 @@
 using System.Net;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 
 namespace Integration.Tests.Faults;
 

@@ -1,5 +1,5 @@
-using PerfTests.Environment;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers;
+using PerfTests.Containers.Faults;
 
 namespace Integration.Tests.Faults;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 
 namespace Integration.Tests.Faults;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 
 namespace Integration.Tests.Faults;
 

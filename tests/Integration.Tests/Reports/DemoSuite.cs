@@ -1,8 +1,7 @@
 using PerfTests.Budgets;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.Performance;

@@ -61,7 +61,7 @@ internal static class SuiteTestRun
         var path = Path.Combine(root, "tests", "PerfTests", "bin", configuration, framework, "PerfTests.Suites.dll");
         return File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"{path} is missing: build the suites first (dotnet build PerfTests.sln -c {configuration}).", path);
+            : throw new FileNotFoundException($"{path} is missing: build the suites first (dotnet build PerfTests.slnx -c {configuration}).", path);
     }
 
     /// <summary>A copy of runsettings/pr.runsettings (so the pr budget overlay) with DurationScale replaced.</summary>

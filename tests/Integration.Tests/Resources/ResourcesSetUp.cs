@@ -1,4 +1,4 @@
-using PerfTests.Environment;
+using PerfTests.Containers;
 
 namespace Integration.Tests.Resources;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using Npgsql;
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.Resources.Sampling;
 using PerfTests.Resources.Sources;
 
@@ -57,7 +56,7 @@ internal static class SampledPortalRun
         IResourceSource[] sources = [process, new AppMetricsSource(metricsClient, system.BaseAddress), postgres, redis];
 
         await using var sampler = ResourceSampler.Start(sources, TimeSpan.FromMilliseconds(500));
-        var scenario = PerfTests.Load.Scenarios.Scenario.Create(Scenario, Step.Create("get", ctx => http.GetAsync(UriOf(ctx.InvocationNumber), ctx.CancellationToken)))
+        var scenario = PerfTests.Scenario.Create(Scenario, Step.Create("get", ctx => http.GetAsync(UriOf(ctx.InvocationNumber), ctx.CancellationToken)))
             .WithLoadSimulations(LoadSimulation.ConstantRate(perSecond, hold))
             .WithCapacity(maxWorkers: 50);
         var run = await LoadRunner.RunAsync(scenario, new LoadRunnerOptions(), CancellationToken.None);

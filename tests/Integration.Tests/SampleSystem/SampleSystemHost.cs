@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.SampleSystem.Data;
 
 namespace Integration.Tests.SampleSystem;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers.SystemUnderTest;
 
 namespace Integration.Tests.SampleSystem;
 

@@ -1,9 +1,8 @@
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Suites.Infrastructure;
 using PerfTests.Suites.Spike;

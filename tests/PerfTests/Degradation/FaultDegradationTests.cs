@@ -1,4 +1,4 @@
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;

@@ -2,8 +2,7 @@ using PerfTests.Analysis.Endurance;
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Suites.Infrastructure;
 

@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using PerfTests.Budgets;
-using PerfTests.Environment;
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.Failover.Balancing;
 using PerfTests.Failover.Drills;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 using PerfTests.Failover.Measurement;
 using PerfTests.Failover.Processes;
 using PerfTests.Load.Results;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
@@ -98,14 +97,14 @@ public sealed class AppServerFailoverTests
         using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
         var started = new StartedRequestLog(TimeProvider.System);
         var reads = new long[1];
-        var scenario = PerfTests.Load.Scenarios.Scenario.Create(Scenario, started.Step("client-detail", ctx =>
+        var scenario = PerfTests.Scenario.Create(Scenario, started.Step("client-detail", ctx =>
                 http.GetAsync(new Uri(balancer.BaseAddress, $"/api/clients/{(Interlocked.Increment(ref reads[0]) % 1_000) + 1}"), ctx.CancellationToken)))
             .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, baseline + recovery))
             .WithCapacity(maxWorkers: 200);
 
         // Logged in one after another before any load: round-robin gives each instance half of the sessions.
         var sessions = await SessionContinuityProbe.LoginAsync(http, balancer.BaseAddress, SessionUsers, TimeProvider.System, cancellationToken);
-        var sessionScenario = PerfTests.Load.Scenarios.Scenario.Create(SessionScenario, sessions.AuthMeStep())
+        var sessionScenario = PerfTests.Scenario.Create(SessionScenario, sessions.AuthMeStep())
             .WithLoadSimulations(LoadSimulation.ConstantRate(SessionRequestsPerSecond, baseline + recovery))
             .WithCapacity(maxWorkers: 50);
 

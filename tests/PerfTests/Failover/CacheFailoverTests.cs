@@ -3,8 +3,7 @@ using PerfTests.Failover.Drills;
 using PerfTests.Failover.Measurement;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
@@ -58,7 +57,7 @@ public sealed class CacheFailoverTests
         // One counter for all workers (StepContext.InvocationNumber counts per worker, which would
         // concentrate reads on a few ids and make the cache look warm too early).
         var reads = new long[1];
-        var scenario = PerfTests.Load.Scenarios.Scenario.Create(Scenario, Step.Create("client-detail", ctx =>
+        var scenario = PerfTests.Scenario.Create(Scenario, Step.Create("client-detail", ctx =>
                 http.GetAsync(new Uri(environment.BaseAddress, $"/api/clients/{((Interlocked.Increment(ref reads[0]) * 37) % HotClients) + 1}"), ctx.CancellationToken)))
             .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, baseline + down + recovery))
             .WithCapacity(maxWorkers: 200);

@@ -4,8 +4,7 @@ using PerfTests.Failover.Drills;
 using PerfTests.Failover.Measurement;
 using PerfTests.Failover.Postgres;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Suites.Infrastructure;
@@ -51,7 +50,7 @@ internal static class DatabaseDrillRunner
                 plan,
                 log,
                 (duration, ct) => LoadRunner.RunAsync(
-                    PerfTests.Load.Scenarios.Scenario.Create(Scenario, writes.Create())
+                    PerfTests.Scenario.Create(Scenario, writes.Create())
                         .WithLoadSimulations(LoadSimulation.ConstantRate(WritesPerSecond, duration))
                         .WithCapacity(maxWorkers: 400),
                     new LoadRunnerOptions { ProgressWriter = TestContext.Progress },

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PerfTests.Failover.Measurement;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Suites.Failover;
 

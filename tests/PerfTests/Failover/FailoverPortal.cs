@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.Failover.Postgres;
 
 namespace PerfTests.Suites.Failover;

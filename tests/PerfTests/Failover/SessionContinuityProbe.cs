@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PerfTests.Load.Http;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Suites.Failover;
 
@@ -58,7 +58,7 @@ internal sealed class SessionContinuityProbe
     public void MarkFailure() => Interlocked.Exchange(ref _failureTimestamp, _time.GetTimestamp());
 
     /// <summary>The load step: GET /api/auth/me with the users' tokens in turn.</summary>
-    public Step AuthMeStep() => PerfTests.Load.Scenarios.Step.Create("auth-me", async ctx =>
+    public Step AuthMeStep() => PerfTests.Step.Create("auth-me", async ctx =>
     {
         var afterFailure = _time.GetTimestamp() >= Interlocked.Read(ref _failureTimestamp);
         var request = new HttpRequestMessage(HttpMethod.Get, _me);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using PerfTests.Environment;
-using PerfTests.Environment.Faults;
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers;
+using PerfTests.Containers.Faults;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.NUnit;
 
 namespace PerfTests.Suites.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using PerfTests.Load.Http;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 
 namespace PerfTests.Suites.Infrastructure;
 

@@ -1,4 +1,4 @@
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.Failover.Processes;
 using PerfTests.NUnit;
 
@@ -86,7 +86,7 @@ internal sealed class SideBySideTargets : IAsyncDisposable
     }
 
     private static async Task<SideBySideTargets> StartProcessesAsync(
-        PerfTests.Environment.PerfEnvironment dependencies, string baselineApp, IReadOnlyDictionary<string, string?> candidateSettings, CancellationToken cancellationToken)
+        PerfTests.Containers.PerfEnvironment dependencies, string baselineApp, IReadOnlyDictionary<string, string?> candidateSettings, CancellationToken cancellationToken)
     {
         var baseline = await AppProcess.StartAsync(
             new AppProcessOptions { AssemblyPath = baselineApp, Settings = PortalEnvironment.SecondInstanceSettings(dependencies, "sut-a:", new Dictionary<string, string?>()) },

@@ -1,8 +1,8 @@
 using PerfTests.Budgets;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.Performance;

@@ -1,6 +1,5 @@
 using PerfTests.Analysis.Baselines;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Load;

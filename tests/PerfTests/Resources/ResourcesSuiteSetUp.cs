@@ -1,4 +1,4 @@
-using PerfTests.Environment;
+using PerfTests.Containers;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Resources;

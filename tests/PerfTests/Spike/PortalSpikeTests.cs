@@ -1,7 +1,6 @@
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 using PerfTests.Load.Http;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;

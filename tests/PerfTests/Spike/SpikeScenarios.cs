@@ -1,5 +1,4 @@
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Spike;

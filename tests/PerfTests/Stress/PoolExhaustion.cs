@@ -1,8 +1,7 @@
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests.Load.Scenarios;
-using PerfTests.Load.Simulations;
+using PerfTests;
 using PerfTests.NUnit;
 using PerfTests.Suites.Infrastructure;
 using PerfTests.Suites.Spike;

@@ -1,4 +1,4 @@
-using PerfTests.Environment.SystemUnderTest;
+using PerfTests.Containers.SystemUnderTest;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.WebVitals;

@@ -11,10 +11,10 @@ namespace Harness.Tests.Reporting.Performance;
 internal sealed class CategoryRegexTests
 {
     private const string ContainerMessage =
-        "PerfTests.Environment.Runtime.ContainerRuntimeUnavailableException : No container runtime answers at unix:///run/podman/podman.sock (socket file does not exist). On Debian without Docker run ...";
+        "PerfTests.Containers.Runtime.ContainerRuntimeUnavailableException : No container runtime answers at unix:///run/podman/podman.sock (socket file does not exist). On Debian without Docker run ...";
 
     private const string UnreachableMessage =
-        "OneTimeSetUp: PerfTests.Environment.SystemUnderTest.SystemUnderTestUnreachableException : The system under test at http://127.0.0.1:5000/ is not reachable: GET http://127.0.0.1:5000/health failed within 10 s, no answer.";
+        "OneTimeSetUp: PerfTests.Containers.SystemUnderTest.SystemUnderTestUnreachableException : The system under test at http://127.0.0.1:5000/ is not reachable: GET http://127.0.0.1:5000/health failed within 10 s, no answer.";
 
     [Test]
     public void Categories_RealBudgetAssertFailure_IsBudgetBreach()

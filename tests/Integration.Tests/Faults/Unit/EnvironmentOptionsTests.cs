@@ -1,6 +1,6 @@
-using PerfTests.Environment;
-using PerfTests.Environment.Downstream;
-using PerfTests.Environment.Runtime;
+using PerfTests.Containers;
+using PerfTests.Containers.Downstream;
+using PerfTests.Containers.Runtime;
 
 namespace Integration.Tests.Unit.Faults;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 
 // Outside the Integration.Tests.Faults namespace on purpose: these need no containers, so the
 // namespace's SetUpFixture (which starts the environment) must not apply to them.

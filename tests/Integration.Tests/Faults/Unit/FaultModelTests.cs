@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PerfTests.Environment.Faults;
+using PerfTests.Containers.Faults;
 
 namespace Integration.Tests.Unit.Faults;
 

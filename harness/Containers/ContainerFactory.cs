@@ -1,0 +1,29 @@
+using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
+
+namespace PerfTests.Containers;
+
+/// <summary>Builds (does not start) the containers of one environment, labelled with its session id.</summary>
+internal static class ContainerFactory
+{
+    /// <summary>Label carrying <see cref="PerfEnvironment.SessionId"/>; disposal sweeps by it, tests query by it.</summary>
+    internal const string SessionLabel = "perftests.session";
+
+    /// <summary>Label naming the role ("postgres", "redis") for fault drills that pick a container.</summary>
+    internal const string RoleLabel = "perftests.role";
+
+    internal static PostgreSqlContainer Postgres(EnvironmentOptions options, string sessionId) =>
+        new PostgreSqlBuilder(options.PostgresImage)
+            .WithDatabase(options.PostgresDatabase)
+            .WithUsername(options.PostgresUser)
+            .WithPassword(options.PostgresPassword)
+            .WithLabel(SessionLabel, sessionId)
+            .WithLabel(RoleLabel, "postgres")
+            .Build();
+
+    internal static RedisContainer Redis(EnvironmentOptions options, string sessionId) =>
+        new RedisBuilder(options.RedisImage)
+            .WithLabel(SessionLabel, sessionId)
+            .WithLabel(RoleLabel, "redis")
+            .Build();
+}

@@ -1,4 +1,0 @@
-namespace PerfTests.Reporting.Model;
-
-/// <summary>One step of a test; steps nest.</summary>
-internal sealed class StepResult : ExecutableItem;
