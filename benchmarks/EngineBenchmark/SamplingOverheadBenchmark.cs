@@ -1,8 +1,7 @@
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.Resources.Sampling;
-using PerfTests.Resources.Sources;
+using PerfTests.Resources;
 
 namespace PerfTests.EngineBenchmark;
 

@@ -14,6 +14,9 @@ public static class AllureContext
     /// <summary>The lifecycle the NUnit attribute set up; null when no test is recorded.</summary>
     internal static AllureLifecycle? Lifecycle { get; set; }
 
+    /// <summary>True inside a test recorded by <c>[assembly: AllureResults]</c>: attachments and metrics are kept.</summary>
+    public static bool IsRecording => Lifecycle?.Current is not null;
+
     /// <summary>Runs <paramref name="body"/> as a step; nested calls nest. Exceptions mark the step and propagate.</summary>
     [StackTraceHidden]
     public static void Step(string name, Action body)

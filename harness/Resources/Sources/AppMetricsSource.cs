@@ -1,7 +1,7 @@
 using System.Text.Json;
-using PerfTests.Resources.Sampling;
+using PerfTests.Resources;
 
-namespace PerfTests.Resources.Sources;
+namespace PerfTests.Resources;
 
 /// <summary>
 /// The system under test's own counters from its <c>/metrics</c> JSON (the sample portal's format,

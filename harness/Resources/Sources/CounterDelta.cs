@@ -1,4 +1,4 @@
-namespace PerfTests.Resources.Sources;
+namespace PerfTests.Resources;
 
 /// <summary>Turns cumulative counters into per-interval changes; the first reading has no previous one.</summary>
 internal sealed class CounterDelta

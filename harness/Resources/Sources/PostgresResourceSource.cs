@@ -1,7 +1,7 @@
 using Npgsql;
-using PerfTests.Resources.Sampling;
+using PerfTests.Resources;
 
-namespace PerfTests.Resources.Sources;
+namespace PerfTests.Resources;
 
 /// <summary>
 /// PostgreSQL as the server sees it, for the database of the connection string: connections from

@@ -1,8 +1,8 @@
 using System.Globalization;
-using PerfTests.Resources.Sampling;
+using PerfTests.Resources;
 using StackExchange.Redis;
 
-namespace PerfTests.Resources.Sources;
+namespace PerfTests.Resources;
 
 /// <summary>
 /// Redis from its INFO command: memory, clients, throughput and keyspace hit ratio.

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PerfTests.Budgets;
-using PerfTests.NUnit;
+using PerfTests;
 
 namespace Harness.Tests.Budgets;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using PerfTests.Budgets;
 using PerfTests.Failover.Measurement;
 using PerfTests;
-using PerfTests.NUnit;
 
 namespace Harness.Tests.Failover;
 

@@ -1,9 +1,8 @@
 using PerfTests.Budgets;
 using PerfTests.Load.Histograms;
 using PerfTests.Load.Results;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Resources;
-using PerfTests.Resources.Analysis;
 using static Harness.Tests.Resources.ResourceReportTests;
 
 namespace Harness.Tests.Resources;

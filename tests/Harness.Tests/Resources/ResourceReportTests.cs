@@ -1,4 +1,4 @@
-using PerfTests.Resources.Sampling;
+using PerfTests.Resources;
 
 namespace Harness.Tests.Resources;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PerfTests.Resources.Sampling;
+using PerfTests.Resources;
 
 namespace Harness.Tests.Resources;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PerfTests.Resources.Sources;
+using PerfTests.Resources;
 
 namespace Harness.Tests.Resources;
 

@@ -1,10 +1,10 @@
+using PerfTests.Load.Results;
 using PerfTests.Budgets;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
-using PerfTests.Reporting.Performance;
+using PerfTests.Exporters;
 
 namespace Integration.Tests.Reports;
 

@@ -1,7 +1,7 @@
+using PerfTests.Load.Results;
 using PerfTests.Budgets;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Resources;
-using PerfTests.Resources.Analysis;
 
 namespace Integration.Tests.Resources;
 

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Npgsql;
-using PerfTests.Containers.SystemUnderTest;
+using PerfTests;
+using PerfTests.Hosting;
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests;
-using PerfTests.Resources.Sampling;
-using PerfTests.Resources.Sources;
+using PerfTests.Resources;
 
 namespace Integration.Tests.Resources;
 

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PerfTests.Containers.SystemUnderTest;
+using PerfTests;
+using PerfTests.Hosting;
 using PerfTests.SampleSystem.Data;
 
 namespace Integration.Tests.SampleSystem;

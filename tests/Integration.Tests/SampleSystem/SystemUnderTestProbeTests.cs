@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using PerfTests.Containers.SystemUnderTest;
+using PerfTests;
+using PerfTests.Hosting;
 
 namespace Integration.Tests.SampleSystem;
 

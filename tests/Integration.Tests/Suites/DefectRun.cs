@@ -1,5 +1,5 @@
 using PerfTests.Budgets;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace Integration.Tests.Suites;

@@ -4,7 +4,7 @@ namespace Integration.Tests.Suites;
 
 /// <summary>The 4-users-vs-1 comparison catches a portal whose single pooled connection makes users queue.</summary>
 [TestFixture]
-[Category(PerfTests.NUnit.PerfCategories.Integration)]
+[Category(PerfTests.PerfCategories.Integration)]
 public sealed class DegradationSuiteDefectTests
 {
     [Test]

@@ -5,7 +5,7 @@ namespace Integration.Tests.Suites;
 
 /// <summary>The Endurance suite's growth budget and leak verdict catch a per-request memory leak.</summary>
 [TestFixture]
-[Category(PerfTests.NUnit.PerfCategories.Integration)]
+[Category(PerfTests.PerfCategories.Integration)]
 public sealed class EnduranceSuiteDefectTests
 {
     [Test]

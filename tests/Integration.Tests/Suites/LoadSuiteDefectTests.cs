@@ -1,6 +1,7 @@
+using PerfTests.Load.Results;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Suites.Infrastructure;
 using PerfTests.Suites.Load;
 

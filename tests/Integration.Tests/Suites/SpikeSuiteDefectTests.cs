@@ -4,7 +4,7 @@ namespace Integration.Tests.Suites;
 
 /// <summary>The Spike suite's recovery budget catches a portal that never gets back under 250 ms p95.</summary>
 [TestFixture]
-[Category(PerfTests.NUnit.PerfCategories.Integration)]
+[Category(PerfTests.PerfCategories.Integration)]
 public sealed class SpikeSuiteDefectTests
 {
     [Test]

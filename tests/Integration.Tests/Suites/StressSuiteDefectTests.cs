@@ -1,4 +1,4 @@
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Suites.Stress;
 
 namespace Integration.Tests.Suites;

@@ -3,7 +3,6 @@ using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Suites.Infrastructure;
 using PerfTests.Suites.Spike;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTests.NUnit;
+using PerfTests;
 
 namespace PerfTests.Suites.Endurance;
 

@@ -1,10 +1,10 @@
+using PerfTests.Load.Results;
 using PerfTests.Failover.Containers;
 using PerfTests.Failover.Drills;
 using PerfTests.Failover.Measurement;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;

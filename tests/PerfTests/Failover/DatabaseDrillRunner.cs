@@ -1,3 +1,4 @@
+using PerfTests.Load.Results;
 using System.Globalization;
 using PerfTests.Budgets;
 using PerfTests.Failover.Drills;
@@ -5,7 +6,6 @@ using PerfTests.Failover.Measurement;
 using PerfTests.Failover.Postgres;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Suites.Infrastructure;
 

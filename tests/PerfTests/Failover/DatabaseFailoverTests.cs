@@ -1,6 +1,6 @@
 using PerfTests.Failover.Drills;
 using PerfTests.Failover.Postgres;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using PerfTests.Containers.SystemUnderTest;
+using PerfTests;
+using PerfTests.Hosting;
 using PerfTests.Failover.Postgres;
 
 namespace PerfTests.Suites.Failover;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using PerfTests.Containers;
 using PerfTests.Containers.Faults;
-using PerfTests.Containers.SystemUnderTest;
-using PerfTests.NUnit;
+using PerfTests;
+using PerfTests.Hosting;
 
 namespace PerfTests.Suites.Infrastructure;
 

@@ -1,5 +1,4 @@
-using PerfTests.Resources.Sampling;
-using PerfTests.Resources.Sources;
+using PerfTests.Resources;
 
 namespace PerfTests.Suites.Infrastructure;
 

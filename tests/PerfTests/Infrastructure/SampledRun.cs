@@ -1,5 +1,5 @@
 using PerfTests.Load.Results;
-using PerfTests.Resources.Sampling;
+using PerfTests.Resources;
 
 namespace PerfTests.Suites.Infrastructure;
 

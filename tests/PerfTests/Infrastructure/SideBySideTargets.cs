@@ -1,6 +1,6 @@
-using PerfTests.Containers.SystemUnderTest;
+using PerfTests;
+using PerfTests.Hosting;
 using PerfTests.Failover.Processes;
-using PerfTests.NUnit;
 
 namespace PerfTests.Suites.Infrastructure;
 

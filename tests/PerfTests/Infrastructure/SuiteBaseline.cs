@@ -1,8 +1,8 @@
 using PerfTests.Analysis.Baselines;
 using PerfTests.Load.Results;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.Context;
-using PerfTests.Reporting.Performance;
+using PerfTests.Exporters;
 
 namespace PerfTests.Suites.Infrastructure;
 

@@ -3,12 +3,9 @@ using PerfTests.Containers.Faults;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
-using PerfTests.Reporting.Performance;
+using PerfTests.Exporters;
 using PerfTests.Resources;
-using PerfTests.Resources.Analysis;
-using PerfTests.Resources.Sampling;
 
 namespace PerfTests.Suites.Infrastructure;
 

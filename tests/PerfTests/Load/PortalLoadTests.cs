@@ -1,5 +1,5 @@
 using PerfTests.Load.Http;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;

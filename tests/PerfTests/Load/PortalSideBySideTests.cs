@@ -2,10 +2,10 @@ using System.Globalization;
 using PerfTests.Analysis.Baselines;
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
-using PerfTests.Reporting.Performance;
+using PerfTests.Exporters;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Load;

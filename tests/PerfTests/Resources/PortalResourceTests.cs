@@ -1,6 +1,5 @@
 using PerfTests.Load.Http;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;
 

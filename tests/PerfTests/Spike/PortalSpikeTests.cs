@@ -1,7 +1,7 @@
+using PerfTests.Load.Results;
 using PerfTests.Containers.Faults;
 using PerfTests.Load.Http;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;

@@ -1,7 +1,7 @@
 using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Spike;

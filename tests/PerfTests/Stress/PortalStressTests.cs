@@ -1,4 +1,4 @@
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;

@@ -1,8 +1,8 @@
+using PerfTests.Load.Results;
 using PerfTests.Budgets;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Stress;

@@ -1,4 +1,5 @@
-using PerfTests.Containers.SystemUnderTest;
+using PerfTests;
+using PerfTests.Hosting;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.WebVitals;

@@ -1,6 +1,6 @@
 using PerfTests.Browser;
 using PerfTests.Budgets;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;

@@ -1,5 +1,5 @@
 using PerfTests.Browser;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.NUnit;
 
 namespace PerfTests.Suites.WebVitals;

@@ -1,8 +1,8 @@
+using PerfTests.Load.Results;
 using PerfTests.Browser;
 using PerfTests.Load.Http;
 using PerfTests.Load.Running;
 using PerfTests;
-using PerfTests.NUnit;
 using PerfTests.Reporting.Context;
 using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;

@@ -1,6 +1,6 @@
 using PerfTests.Browser;
 using PerfTests.Budgets;
-using PerfTests.NUnit;
+using PerfTests;
 using PerfTests.Reporting.Context;
 
 namespace PerfTests.Suites.WebVitals;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using PerfTests.Budgets;
+using PerfTests.Load.Results;
+using PerfTests.Exporters.Tables;
+
+namespace PerfTests.Exporters.Summary;
+
+/// <summary>One test's section of the CI job summary: headline numbers per scenario, then the budget table.</summary>
+internal static class MarkdownSummary
+{
+    private static readonly string[] Headers =
+        ["scenario", "requests", "rps", "p50", "p95", "p99", "max", "errors", "dropped", "samples"];
+
+    public static string Render(string title, LoadRunResult run, BudgetReport? report)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var c = CultureInfo.InvariantCulture;
+        var verdict = report is null ? string.Empty : $": {BudgetTableRow.Overall(report)}";
+        var text = new StringBuilder()
+            .Append("### ").Append(BudgetTableMarkdown.Cell(title)).Append(verdict).Append("\n\n")
+            .Append(c, $"Run of {run.Duration.TotalSeconds:0.#} s started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
+            .Append(run.IsCancelled ? " (**cancelled: partial results**)" : string.Empty).Append(".\n\n");
+        BudgetTableMarkdown.Row(text, Headers);
+        BudgetTableMarkdown.Row(text, Headers.Select(_ => "---"));
+        foreach (var s in run.Scenarios)
+        {
+            var errorPct = s.RequestCount == 0 ? "n/a" : (100.0 * s.FailCount / s.RequestCount).ToString("0.##", c) + "%";
+            BudgetTableMarkdown.Row(text,
+            [
+                s.Name, s.RequestCount.ToString(c), s.RequestsPerSecond.ToString("0.#", c),
+                Ms(s.Latency.P50), Ms(s.Latency.P95), Ms(s.Latency.P99),
+                s.Latency.MaxUs is { } max ? (max / 1000.0).ToString("0.###", c) + " ms" : "n/a",
+                $"{s.FailCount.ToString(c)} ({errorPct})", s.DroppedCount.ToString(c), s.Latency.Count.ToString(c),
+            ]);
+        }
+
+        if (report is not null)
+        {
+            text.Append('\n').Append(BudgetTableMarkdown.Cell(BudgetTableRow.Heading(report))).Append("\n\n")
+                .Append(BudgetTableMarkdown.Render(report));
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    /// <summary>A percentile in ms, or "n/a" when there were no samples, or too few for it to mean anything.</summary>
+    private static string Ms(PercentileValue value)
+    {
+        var needed = (long)Math.Ceiling(100 / (100 - value.Percentile));
+        return value.ValueUs is { } us && value.SampleCount >= needed
+            ? (us / 1000).ToString("0.###", CultureInfo.InvariantCulture) + " ms"
+            : $"n/a (n={value.SampleCount.ToString(CultureInfo.InvariantCulture)})";
+    }
+}
