@@ -46,22 +46,34 @@ public static class BudgetAssert
         TestContext.Out.WriteLine(table);
         if (report.Failed || !string.IsNullOrWhiteSpace(otherFailure))
         {
-            Assert.Fail(BudgetAssertMessages.Combined(report, table, bottleneckHint, otherFailure));
+            Assert.Fail(PerfTests.Gates.BudgetMessages.Combined(report, table, bottleneckHint, otherFailure));
         }
 
         if (report.Warned)
         {
-            Assert.Warn(BudgetAssertMessages.Warning(report));
+            Assert.Warn(PerfTests.Gates.BudgetMessages.Warning(report));
         }
 
         return report;
     }
 
-    /// <summary>Loads <c>budgets/&lt;suite&gt;.yaml</c> with the run's overlay (see <see cref="BudgetFiles.Load"/>) and asserts it.</summary>
+    /// <summary>Loads <c>budgets/&lt;suite&gt;.yaml</c> with the run's overlay  and asserts it.</summary>
     public static BudgetReport Meets(IMeasurements measurements, string suite) =>
-        Meets(measurements, BudgetFiles.Load(suite));
+        Meets(measurements, BudgetLocator.Load(suite, PerfSettings.Current, TestContext.CurrentContext.TestDirectory));
 
     /// <summary>As <see cref="Meets(IMeasurements, string)"/>, with a bottleneck hint in the failure message when given.</summary>
     public static BudgetReport Meets(IMeasurements measurements, string suite, string? bottleneckHint) =>
-        Meets(measurements, BudgetFiles.Load(suite), bottleneckHint);
+        Meets(measurements, BudgetLocator.Load(suite, PerfSettings.Current, TestContext.CurrentContext.TestDirectory), bottleneckHint);
+}
+
+/// <summary>Finds and loads <c>budgets/&lt;suite&gt;.yaml</c> with the run's overlay (the suites' old path, until they move to <see cref="PerfTest"/>).</summary>
+public static class BudgetFiles
+{
+    /// <summary>Loads the budget of a suite with the overlay named by the run settings.</summary>
+    public static Budget Load(string suite, PerfRunSettings? settings = null)
+    {
+        settings ??= PerfRunSettings.Current;
+        var perf = new PerfSettings { BudgetOverlay = settings.BudgetOverlay, BudgetsFolder = settings.BudgetsFolder };
+        return BudgetLocator.Load(suite, perf, TestContext.CurrentContext.TestDirectory ?? AppContext.BaseDirectory);
+    }
 }

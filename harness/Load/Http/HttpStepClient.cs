@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Sockets;
 using PerfTests;
 
 namespace PerfTests.Load.Http;
@@ -31,6 +32,12 @@ public sealed class HttpStepClient : IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
         };
+        if (_options.HostAliases.Count > 0)
+        {
+            var aliases = new Dictionary<string, IPAddress>(_options.HostAliases, StringComparer.OrdinalIgnoreCase);
+            handler.ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, aliases, ct);
+        }
+
         Client = new HttpClient(handler, disposeHandler: true) { Timeout = _options.RequestTimeout };
     }
 
@@ -80,8 +87,36 @@ public sealed class HttpStepClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> on the shared pool, checked by the same guard, and returns the
+    /// response itself (the caller disposes it): for set-up calls that read the body, such as a login.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is not loopback and not allowed.</exception>
+    public Task<HttpResponseMessage> RequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _guard.EnsureAllowed(request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request)));
+        return Client.SendAsync(request, cancellationToken);
+    }
+
     /// <inheritdoc />
     public void Dispose() => Client.Dispose();
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint target, Dictionary<string, IPAddress> aliases, CancellationToken ct)
+    {
+        var endpoint = aliases.TryGetValue(target.Host, out var address) ? new IPEndPoint(address, target.Port) : (EndPoint)target;
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endpoint, ct).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     private static async ValueTask<long> DrainAsync(HttpContent content, CancellationToken ct)
     {

@@ -20,4 +20,7 @@ public sealed class HttpStepOptions
     /// only 127.0.0.0/8, ::1 and localhost are allowed.
     /// </summary>
     public ICollection<string> AllowedHosts { get; } = new List<string>();
+
+    /// <summary>Host names connected to the given address instead of looking them up (tests of named hosts without DNS).</summary>
+    internal Dictionary<string, System.Net.IPAddress> HostAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -10,6 +10,12 @@ public sealed record ScenarioResult
     public required TimeSpan Duration { get; init; }
 
     /// <summary>
+    /// Warm-up run before measuring (default none): the timeline's second 1 starts this long after the
+    /// run's <see cref="LoadRunResult.StartedAt"/>, so marks given in clock time are placed by it.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; }
+
+    /// <summary>
     /// Iteration latency from the INTENDED start time (open model: the scheduled arrival, so queueing
     /// behind a stalled system is counted; closed model: equals the actual start). Use this one.
     /// </summary>

@@ -25,7 +25,7 @@ internal static class ScenarioRun
 
             var run = new ScenarioRunContext(scenario, context, options, schedule, recorder, time.GetTimestamp());
             var measured = await LoadAsync(run, collector, printer, ct).ConfigureAwait(false);
-            return collector.BuildResult(scenario.Name, measured);
+            return collector.BuildResult(scenario.Name, measured) with { WarmUp = schedule.WarmUp };
         }
         finally
         {

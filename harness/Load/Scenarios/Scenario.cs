@@ -97,4 +97,13 @@ public sealed record Scenario
 
     /// <summary>Seed for random rates.</summary>
     public Scenario WithSeed(int seed) => this with { Seed = seed };
+
+    /// <summary>Length of the measured part: the stages one after another (warm-up not included).</summary>
+    public TimeSpan Duration => LoadSimulations.Aggregate(TimeSpan.Zero, (total, stage) => total + stage.During);
+
+    /// <summary>
+    /// Every stage lasting <paramref name="factor"/> times as long (the warm-up is kept: reaching a steady
+    /// state takes as long in a short run). PerfTest applies the profile's DurationScale this way.
+    /// </summary>
+    public Scenario ScaleStages(double factor) => this with { LoadSimulations = [.. LoadSimulations.Select(s => s.ScaleDuration(factor))] };
 }

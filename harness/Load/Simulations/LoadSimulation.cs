@@ -71,6 +71,22 @@ public sealed record LoadSimulation
         return new(SimulationKind.RandomRate, during, maxPerSecond, minPerSecond, interval);
     }
 
+    /// <summary>
+    /// This stage lasting <paramref name="factor"/> times as long, at the same level (a random rate keeps
+    /// its redraw interval). How a profile's duration scale shortens or stretches a test.
+    /// </summary>
+    public LoadSimulation ScaleDuration(double factor)
+    {
+        if (!double.IsFinite(factor) || factor <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "A duration scale must be a number > 0.");
+        }
+
+        // At least a tick: a stage scaled to nothing would be refused by the constructor.
+        var during = TimeSpan.FromTicks(Math.Max(1, (long)Math.Round(During.Ticks * factor)));
+        return new LoadSimulation(Kind, during, Target, Min, Interval);
+    }
+
     /// <summary>No load for <paramref name="during"/>.</summary>
     public static LoadSimulation Pause(TimeSpan during) => new(SimulationKind.Pause, during, 0);
 

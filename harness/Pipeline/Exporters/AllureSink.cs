@@ -12,6 +12,12 @@ internal sealed class AllureSink : IPerfSink
     public void Attach(string name, string content, string mimeType, string extension) =>
         AllureContext.Attach(name, content, mimeType, extension);
 
+    public void Attach(string name, byte[] content, string mimeType, string extension) =>
+        AllureContext.Attach(name, content, mimeType, extension);
+
+    public void AttachFirst(string name, string content, string mimeType, string extension) =>
+        AllureContext.AttachFirst(name, content, mimeType, extension);
+
     public void Metric(string key, double value, string unit, MetricDirection direction) =>
         AllureContext.Metric(key, value, unit, direction);
 }

@@ -10,7 +10,7 @@ namespace PerfTests.Exporters;
 /// </summary>
 internal static class PerfMetrics
 {
-    public static void Record(IPerfSink sink, ScenarioResult scenario)
+    public static void Record(ExportContext sink, ScenarioResult scenario)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -29,7 +29,7 @@ internal static class PerfMetrics
     }
 
     // Same rule as the budget evaluator: a pN needs 1/(1-N) samples before it describes a tail.
-    private static void Percentile(IPerfSink sink, ScenarioResult scenario, string name, PercentileValue value, long minimumSamples)
+    private static void Percentile(ExportContext sink, ScenarioResult scenario, string name, PercentileValue value, long minimumSamples)
     {
         if (value.ValueUs is { } us && value.SampleCount >= minimumSamples)
         {

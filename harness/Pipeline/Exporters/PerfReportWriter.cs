@@ -37,7 +37,7 @@ internal sealed class PerfReportWriter(IPerfSink sink, string? summaryPath, Acti
                 Try(problems, $"{s.Name} distribution chart", () => sink.Attach($"{s.Name}: latency distribution", SvgChartRenderer.Render(DistributionChart.Build(s, report)), Svg, "svg"));
                 Try(problems, $"{s.Name} timeline csv", () => sink.Attach($"{s.Name}: timeline (csv)", TimelineCsv.Render(s), "text/csv", "csv"));
                 Try(problems, $"{s.Name} histogram log", () => sink.Attach($"{s.Name}: histogram log", HistogramLogText.Render(run.StartedAt, s), "text/plain", "hlog"));
-                Try(problems, $"{s.Name} metrics", () => PerfMetrics.Record(sink, s));
+                Try(problems, $"{s.Name} metrics", () => PerfMetrics.Record(new ExportContext(sink, log), s));
             }
         }
 

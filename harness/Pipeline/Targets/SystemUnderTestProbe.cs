@@ -2,52 +2,75 @@ using System.Net;
 
 namespace PerfTests;
 
-/// <summary>Fail-fast reachability check run before any load is sent.</summary>
+/// <summary>Fail-fast readiness check of a target, run before any load is sent.</summary>
 public static class SystemUnderTestProbe
 {
-    /// <summary>Default time to wait for a healthy answer: 10 seconds.</summary>
+    /// <summary>Default time to wait for an answer: 10 seconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Polls GET {baseAddress}{healthPath} every 250 ms until it answers 2xx, or throws
+    /// Polls GET {baseAddress}{path} every 250 ms until the target answers, or throws
     /// <see cref="SystemUnderTestUnreachableException"/> naming the URL once <paramref name="timeout"/> has passed.
-    /// A 5xx answer is retried too (the app may still be starting); the last status and body are in the message.
+    /// Redirects are never followed, so the probe never leaves the host it was given. Ready means any
+    /// answer below 500 (a 404 or a redirect still proves the server is up), or with
+    /// <paramref name="requireSuccess"/> a 2xx, where any 4xx fails at once (a wrong health path will not
+    /// fix itself). A 5xx or no answer is retried: the app may still be starting.
     /// </summary>
     /// <param name="baseAddress">Root URL of the system.</param>
-    /// <param name="healthPath">Relative health path, default "health".</param>
+    /// <param name="path">Path probed, relative to <paramref name="baseAddress"/>; default "/".</param>
     /// <param name="timeout">Total wait, default <see cref="DefaultTimeout"/>.</param>
+    /// <param name="requireSuccess">Whether only a 2xx counts as ready (a health endpoint); default false.</param>
     /// <param name="timeProvider">Clock for the polling delay, default <see cref="TimeProvider.System"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public static async Task EnsureReachableAsync(
         Uri baseAddress,
-        string healthPath = "health",
+        string path = "/",
         TimeSpan? timeout = null,
+        bool requireSuccess = false,
         TimeProvider? timeProvider = null,
         CancellationToken cancellationToken = default)
     {
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+        await EnsureReachableAsync(baseAddress, path, timeout, requireSuccess, timeProvider, (url, ct) => http.GetAsync(url, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The probe over a given sender (the run's own guarded connection pool).</summary>
+    internal static async Task EnsureReachableAsync(
+        Uri baseAddress,
+        string path,
+        TimeSpan? timeout,
+        bool requireSuccess,
+        TimeProvider? timeProvider,
+        Func<Uri, CancellationToken, Task<HttpResponseMessage>> get,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(path);
         var time = timeProvider ?? TimeProvider.System;
         var limit = timeout ?? DefaultTimeout;
-        var url = new Uri(baseAddress, healthPath.TrimStart('/'));
+        var url = new Uri(baseAddress, path.TrimStart('/'));
         var started = time.GetTimestamp();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         string lastProblem;
         Exception? lastError = null;
         while (true)
         {
             try
             {
-                using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attempt.CancelAfter(TimeSpan.FromSeconds(5));
+                using var response = await get(url, attempt.Token).ConfigureAwait(false);
+                var code = (int)response.StatusCode;
+                if (requireSuccess ? response.IsSuccessStatusCode : code < 500)
                 {
                     return;
                 }
 
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                lastProblem = $"it answered {(int)response.StatusCode} {response.StatusCode}: {Truncate(body)}";
-                if (response.StatusCode is HttpStatusCode.NotFound)
+                lastProblem = $"it answered {code} {response.StatusCode}: {Truncate(body)}";
+                if (code < 500)
                 {
-                    break; // a wrong path will not fix itself
+                    break; // a 4xx or a redirect from a health path will not turn into a 2xx by waiting
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -66,7 +89,8 @@ public static class SystemUnderTestProbe
 
         throw new SystemUnderTestUnreachableException(
             $"The system under test at {baseAddress} is not reachable: GET {url} failed within {limit.TotalSeconds:0.#} s, {lastProblem}. " +
-            $"Start the system, or point PERF_TARGET_URL (run parameter TargetUrl) at a running instance.",
+            $"Start the system, or point the run parameter TargetUrl (PERF_TARGET_URL) at a running instance; " +
+            $"ReadinessPath (PERF_READINESS_PATH) changes the path probed.",
             lastError);
     }
 

@@ -64,6 +64,13 @@ public static class AllureContext
     public static void Attach(string name, string content, string mimeType, string extension) =>
         Safely(lifecycle => lifecycle.Attach(name, content, mimeType, extension));
 
+    /// <summary>
+    /// Attaches text as the first item of the test's body, before every step and attachment: for the
+    /// one page a reader should open first (an overview).
+    /// </summary>
+    public static void AttachFirst(string name, string content, string mimeType, string extension) =>
+        Safely(lifecycle => lifecycle.AttachFirst(name, System.Text.Encoding.UTF8.GetBytes(content), mimeType, extension));
+
     /// <summary>Attaches bytes to the current step (or test).</summary>
     public static void Attach(string name, byte[] content, string mimeType, string extension) =>
         Safely(lifecycle => lifecycle.Attach(name, content, mimeType, extension));

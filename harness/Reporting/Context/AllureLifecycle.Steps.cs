@@ -77,6 +77,36 @@ internal sealed partial class AllureLifecycle
     public bool Attach(string name, string content, string mimeType, string extension) =>
         Attach(name, Encoding.UTF8.GetBytes(content), mimeType, extension);
 
+    /// <summary>
+    /// Puts an attachment before everything else in the test body: a passed step of the same name holding
+    /// only it, first among the steps (Allure 3 shows such a step as the attachment itself; test-level
+    /// attachments would come after every step).
+    /// </summary>
+    public bool AttachFirst(string name, ReadOnlySpan<byte> content, string mimeType, string extension)
+    {
+        var record = Current;
+        if (record is null)
+        {
+            Log($"allure: attachment '{name}' dropped: no recorded test is running");
+            return false;
+        }
+
+        var attachment = Writer.WriteAttachment(name, content, mimeType, extension);
+        if (attachment is null)
+        {
+            return false;
+        }
+
+        lock (record.Sync)
+        {
+            var step = new AllureStepResult { Name = name, Status = AllureStatus.Passed, Start = record.Result.Start, Stop = NowMs };
+            step.Attachments.Add(attachment);
+            record.Result.Steps.Insert(0, step);
+        }
+
+        return true;
+    }
+
     /// <summary>Adds a parameter to the current step when <paramref name="onStep"/>, else to the test.</summary>
     public bool Parameter(string name, string value, bool excluded, ParameterMode mode, bool onStep = false)
     {

@@ -10,10 +10,10 @@ public sealed class RepositoryBudgetFilesTests
 {
     private static readonly string[] Suites = ["load", "stress", "spike", "endurance"];
 
-    private static string Folder => BudgetFiles.FindFolder(TestContext.CurrentContext.TestDirectory, "load");
+    private static string Folder => BudgetLocator.FindFolder(TestContext.CurrentContext.TestDirectory, "load");
 
     private static IEnumerable<string> BaseFiles() =>
-        Directory.GetFiles(BudgetFiles.FindFolder(AppContext.BaseDirectory, "load"), "*.yaml")
+        Directory.GetFiles(BudgetLocator.FindFolder(AppContext.BaseDirectory, "load"), "*.yaml")
             .Where(f => Path.GetFileName(f).Count(c => c == '.') == 1)
             .Order(StringComparer.Ordinal);
 

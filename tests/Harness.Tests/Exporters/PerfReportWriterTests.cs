@@ -133,7 +133,7 @@ internal sealed class PerfReportWriterTests
     {
         var sink = new RecordingSink();
 
-        PerfMetrics.Record(sink, PerfSamples.Checkout());
+        PerfMetrics.Record(new ExportContext(sink, _ => { }), PerfSamples.Checkout());
 
         Assert.That(sink.Metrics.Select(m => $"{m.Key}|{m.Value}|{m.Unit}|{m.Direction}"), Is.EqualTo(SampleMetrics));
     }
@@ -144,7 +144,7 @@ internal sealed class PerfReportWriterTests
         var sink = new RecordingSink();
         var scenario = PerfSamples.Checkout() with { Latency = PerfSamples.Latencies(50, 1_000, 0) };
 
-        PerfMetrics.Record(sink, scenario);
+        PerfMetrics.Record(new ExportContext(sink, _ => { }), scenario);
 
         Assert.That(sink.Metrics.Select(m => m.Key), Does.Contain("checkout p95").And.Not.Contain("checkout p99"));
     }
@@ -154,7 +154,7 @@ internal sealed class PerfReportWriterTests
     {
         var sink = new RecordingSink();
 
-        PerfMetrics.Record(sink, PerfSamples.Empty());
+        PerfMetrics.Record(new ExportContext(sink, _ => { }), PerfSamples.Empty());
 
         Assert.That(sink.Metrics.Select(m => m.Key), Is.EqualTo(IdleMetrics));
     }

@@ -22,5 +22,16 @@ internal sealed class RecordingSink(Func<string, bool>? throwFor = null) : IPerf
         Attachments.Add((name, content, mimeType, extension));
     }
 
+    public List<string> First { get; } = [];
+
+    public void Attach(string name, byte[] content, string mimeType, string extension) =>
+        Attach(name, Convert.ToBase64String(content), mimeType, extension);
+
+    public void AttachFirst(string name, string content, string mimeType, string extension)
+    {
+        First.Add(name);
+        Attachments.Insert(0, (name, content, mimeType, extension));
+    }
+
     public void Metric(string key, double value, string unit, MetricDirection direction) => Metrics.Add((key, value, unit, direction));
 }

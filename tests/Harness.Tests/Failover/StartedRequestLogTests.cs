@@ -111,7 +111,7 @@ public sealed class StartedRequestLogTests
     [TestCase(double.NaN, BudgetVerdict.Fail)]
     public void FailoverDatabaseBudget_LatencyDuringFailover_IsJudged(double p95Ms, BudgetVerdict expected)
     {
-        var budget = BudgetLoader.Load(Path.Combine(BudgetFiles.FindFolder(AppContext.BaseDirectory, "failover-database"), "failover-database.yaml"));
+        var budget = BudgetLoader.Load(Path.Combine(BudgetLocator.FindFolder(AppContext.BaseDirectory, "failover-database"), "failover-database.yaml"));
         var scope = new InMemoryScopeMeasurements(Enumerable.Repeat(20.0, 600), 0, TimeSpan.FromSeconds(30)).WithMetric("p95_during_failover", p95Ms);
 
         var report = BudgetEvaluator.Evaluate(budget, new InMemoryMeasurements().Add("db-writes", null, scope));

@@ -1,3 +1,4 @@
+using PerfTests.Gates;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PerfTests.Budgets;
@@ -24,7 +25,7 @@ internal sealed class CategoryRegexTests
         var run = PerfSamples.Run(PerfSamples.Checkout());
         var report = PerfSamples.Report(run);
 
-        var message = BudgetAssertMessages.Failure(report, BudgetReportFormatter.Table(report));
+        var message = BudgetMessages.Failure(report, BudgetReportFormatter.Table(report));
 
         Assert.That(Categorize(message, "failed"), Is.EqualTo("Budget breach"));
     }

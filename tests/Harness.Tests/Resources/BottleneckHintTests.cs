@@ -1,3 +1,4 @@
+using PerfTests.Gates;
 using PerfTests.Budgets;
 using PerfTests.Load.Histograms;
 using PerfTests.Load.Results;
@@ -83,7 +84,7 @@ public sealed class BottleneckHintTests
         var measurements = new LoadRunMeasurements(Run(requests: 100, dropped: 0)).WithResources("s", Report(("app.pool_usage", [1, 1])));
         var report = BudgetEvaluator.Evaluate(budget, measurements);
 
-        var text = BudgetAssertMessages.Failure(report, "TABLE", BottleneckHint.For(Report(("app.pool_usage", [1, 1]))));
+        var text = BudgetMessages.Failure(report, "TABLE", BottleneckHint.For(Report(("app.pool_usage", [1, 1]))));
 
         Assert.That(report.Failed, Is.True);
         Assert.That(text, Does.Contain("Bottleneck hint: saturated during the run: DB connection pool exhausted"));

@@ -12,14 +12,28 @@ internal static class MarkdownSummary
     private static readonly string[] Headers =
         ["scenario", "requests", "rps", "p50", "p95", "p99", "max", "errors", "dropped", "samples"];
 
-    public static string Render(string title, LoadRunResult run, BudgetReport? report)
+    public static string Render(string title, LoadRunResult? run, BudgetReport? report)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var c = CultureInfo.InvariantCulture;
         var verdict = report is null ? string.Empty : $": {BudgetTableRow.Overall(report)}";
-        var text = new StringBuilder()
-            .Append("### ").Append(BudgetTableMarkdown.Cell(title)).Append(verdict).Append("\n\n")
-            .Append(c, $"Run of {run.Duration.TotalSeconds:0.#} s started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
+        var text = new StringBuilder().Append("### ").Append(BudgetTableMarkdown.Cell(title)).Append(verdict).Append("\n\n");
+        if (run is not null)
+        {
+            Scenarios(text, run);
+        }
+
+        if (report is not null)
+        {
+            text.Append('\n').Append(BudgetTableMarkdown.Cell(BudgetTableRow.Heading(report))).Append("\n\n")
+                .Append(BudgetTableMarkdown.Render(report));
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    private static void Scenarios(StringBuilder text, LoadRunResult run)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.Append(c, $"Run of {run.Duration.TotalSeconds:0.#} s started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
             .Append(run.IsCancelled ? " (**cancelled: partial results**)" : string.Empty).Append(".\n\n");
         BudgetTableMarkdown.Row(text, Headers);
         BudgetTableMarkdown.Row(text, Headers.Select(_ => "---"));
@@ -34,14 +48,6 @@ internal static class MarkdownSummary
                 $"{s.FailCount.ToString(c)} ({errorPct})", s.DroppedCount.ToString(c), s.Latency.Count.ToString(c),
             ]);
         }
-
-        if (report is not null)
-        {
-            text.Append('\n').Append(BudgetTableMarkdown.Cell(BudgetTableRow.Heading(report))).Append("\n\n")
-                .Append(BudgetTableMarkdown.Render(report));
-        }
-
-        return text.Append('\n').ToString();
     }
 
     /// <summary>A percentile in ms, or "n/a" when there were no samples, or too few for it to mean anything.</summary>

@@ -3,7 +3,7 @@ using PerfTests;
 namespace Harness.Tests.Pipeline;
 
 [TestFixture]
-public sealed class BudgetFilesTests
+public sealed class BudgetLocatorTests
 {
     private string root = string.Empty;
 
@@ -23,7 +23,7 @@ public sealed class BudgetFilesTests
     [Test]
     public void FindFolder_FromDeepBelowTheRoot_FindsRootBudgets()
     {
-        var folder = BudgetFiles.FindFolder(Path.Combine(root, "tests", "bin", "Debug"), "load");
+        var folder = BudgetLocator.FindFolder(Path.Combine(root, "tests", "bin", "Debug"), "load");
 
         Assert.That(folder, Is.EqualTo(Path.Combine(root, "budgets")));
     }
@@ -31,7 +31,7 @@ public sealed class BudgetFilesTests
     [Test]
     public void FindFolder_UnknownSuite_ThrowsNamingTheFileAndTheSetting()
     {
-        var ex = Assert.Throws<FileNotFoundException>(() => BudgetFiles.FindFolder(Path.Combine(root, "tests"), "soak"));
+        var ex = Assert.Throws<FileNotFoundException>(() => BudgetLocator.FindFolder(Path.Combine(root, "tests"), "soak"));
 
         Assert.That(ex!.Message, Does.Contain("budgets/soak.yaml").And.Contain("PERF_BUDGETS_FOLDER"));
     }

@@ -1,10 +1,11 @@
+using PerfTests.Gates;
 using PerfTests.Budgets;
 using PerfTests;
 
-namespace Harness.Tests.Pipeline;
+namespace Harness.Tests.Gates;
 
 [TestFixture]
-public sealed class BudgetAssertMessagesTests
+public sealed class BudgetMessagesTests
 {
     private static BudgetReport Report(double latencyMs, int failuresOf100)
     {
@@ -25,7 +26,7 @@ public sealed class BudgetAssertMessagesTests
     {
         var report = Report(latencyMs: 300, failuresOf100: 2);
 
-        var text = BudgetAssertMessages.Warning(report);
+        var text = BudgetMessages.Warning(report);
 
         Assert.That(text, Does.StartWith("Budget 'web': 2 metric(s) past the warn limit"));
         Assert.That(text, Does.Contain("home p(95): actual 300 ms, limit <= 250 ms"));
@@ -37,7 +38,7 @@ public sealed class BudgetAssertMessagesTests
     {
         var report = Report(latencyMs: 300, failuresOf100: 10);
 
-        var text = BudgetAssertMessages.Failure(report, "TABLE");
+        var text = BudgetMessages.Failure(report, "TABLE");
 
         Assert.That(text, Does.StartWith("Budget 'web' breached: 1 metric(s) failed"));
         Assert.That(text, Does.Contain("home rate: actual 10%, limit <= 5%"));
@@ -50,7 +51,7 @@ public sealed class BudgetAssertMessagesTests
     {
         var report = Report(latencyMs: 300, failuresOf100: 10);
 
-        var text = BudgetAssertMessages.Combined(report, "TABLE", null, "Regression against baseline 'main': 1 scenario(s) regressed");
+        var text = BudgetMessages.Combined(report, "TABLE", null, "Regression against baseline 'main': 1 scenario(s) regressed");
 
         Assert.That(text, Does.StartWith("Budget 'web' breached: 1 metric(s) failed"));
         Assert.That(text, Does.Contain("home rate: actual 10%, limit <= 5%"));
@@ -63,7 +64,7 @@ public sealed class BudgetAssertMessagesTests
     {
         var report = Report(latencyMs: 300, failuresOf100: 0);
 
-        var text = BudgetAssertMessages.Combined(report, "TABLE", null, "Regression against baseline 'main': 1 scenario(s) regressed");
+        var text = BudgetMessages.Combined(report, "TABLE", null, "Regression against baseline 'main': 1 scenario(s) regressed");
 
         Assert.That(text, Does.StartWith("Regression against baseline 'main'"));
         Assert.That(text, Does.Contain("Budget 'web': 1 metric(s) past the warn limit"));
@@ -75,6 +76,6 @@ public sealed class BudgetAssertMessagesTests
     {
         var report = Report(latencyMs: 300, failuresOf100: 10);
 
-        Assert.That(BudgetAssertMessages.Combined(report, "TABLE", "pool", null), Is.EqualTo(BudgetAssertMessages.Failure(report, "TABLE", "pool")));
+        Assert.That(BudgetMessages.Combined(report, "TABLE", "pool", null), Is.EqualTo(BudgetMessages.Failure(report, "TABLE", "pool")));
     }
 }

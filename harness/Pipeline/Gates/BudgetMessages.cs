@@ -1,10 +1,10 @@
 using System.Text;
 using PerfTests.Budgets;
 
-namespace PerfTests;
+namespace PerfTests.Gates;
 
-/// <summary>Builds the texts <see cref="BudgetAssert"/> reports; separate so they can be tested without failing a test.</summary>
-internal static class BudgetAssertMessages
+/// <summary>The budget gate's texts: a breach (every failed metric, the bottleneck hint, what else failed, the table) and a warning.</summary>
+internal static class BudgetMessages
 {
     public static string Failure(BudgetReport report, string table, string? bottleneckHint = null, string? alsoFailed = null)
     {

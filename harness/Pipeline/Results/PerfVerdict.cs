@@ -1,0 +1,14 @@
+namespace PerfTests;
+
+/// <summary>The verdict of a whole performance test, from all its gates.</summary>
+public enum PerfVerdict
+{
+    /// <summary>Every gate passed or had nothing to judge.</summary>
+    Passed,
+
+    /// <summary>No gate failed; at least one is past a warn limit.</summary>
+    Warned,
+
+    /// <summary>At least one gate failed.</summary>
+    Failed,
+}

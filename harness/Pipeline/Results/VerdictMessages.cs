@@ -1,0 +1,66 @@
+using System.Text;
+using PerfTests.Budgets;
+using PerfTests.Gates;
+
+namespace PerfTests;
+
+/// <summary>
+/// The one message a failed (or warned) test shows. A breached budget comes first, with what else
+/// failed after its breaches, so "Budget '...' breached" decides the Allure category; otherwise the
+/// first failed gate's words decide it ("Regression against baseline ...").
+/// </summary>
+internal static class VerdictMessages
+{
+    public static string? Failure(PerfResult result)
+    {
+        var failed = result.Gates.Where(g => g.Verdict == GateVerdict.Failed).ToList();
+        if (failed.Count == 0)
+        {
+            return null;
+        }
+
+        var budget = failed.FirstOrDefault(g => g.Detail is BudgetReport);
+        var others = failed.Where(g => !ReferenceEquals(g, budget)).Select(g => (g.Failure ?? g.Summary).TrimEnd()).ToList();
+        var text = new StringBuilder();
+        if (budget?.Detail is BudgetReport report)
+        {
+            var also = others.Count == 0 ? null : string.Join(System.Environment.NewLine, others);
+            text.Append(BudgetMessages.Failure(report, BudgetReportFormatter.Table(report), result.BottleneckHint, also));
+        }
+        else
+        {
+            text.AppendLine(string.Join(System.Environment.NewLine, others));
+            if (result.Budget is { Warned: true } warned)
+            {
+                text.AppendLine().Append(BudgetMessages.Warning(warned));
+            }
+        }
+
+        return AppendReportProblems(text, result).ToString();
+    }
+
+    public static string Warning(PerfResult result)
+    {
+        var text = new StringBuilder();
+        foreach (var gate in result.Gates.Where(g => g.Verdict == GateVerdict.Warned))
+        {
+            text.AppendLine((gate.Warning ?? gate.Summary).TrimEnd());
+        }
+
+        return AppendReportProblems(text, result).ToString();
+    }
+
+    private static StringBuilder AppendReportProblems(StringBuilder text, PerfResult result)
+    {
+        if (result.ReportProblems.Count > 0)
+        {
+            text.AppendLine().AppendLine("The report is incomplete (the verdict above stands):");
+            foreach (var problem in result.ReportProblems)
+            {
+                text.AppendLine("  " + problem);
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Runtime.ExceptionServices;
+using NUnit.Framework;
+using PerfTests.Analysis.Baselines;
+using PerfTests.Exporters;
+using PerfTests.Gates;
+using PerfTests.Load.Http;
+using PerfTests.Load.Results;
+using PerfTests.Reporting.Context;
+using PerfTests.Resources;
+
+namespace PerfTests;
+
+/// <summary>
+/// One execution of a <see cref="PerfTest"/>, in the pipeline's fixed order: settings, budget and
+/// target checked before any load; workloads with resources sampled; gates; exporters. A workload that
+/// throws still gets its evidence judged and reported before the exception reaches the test.
+/// </summary>
+internal sealed class PerfRun(PerfTest test)
+{
+    public async Task<PerfResult> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        // The edge: everything ambient is read here, once, and passed down.
+        var settings = test.Settings ?? PerfSettings.Current;
+        var identity = TestIdentity.Current;
+        var testDirectory = TestContext.CurrentContext.TestDirectory ?? AppContext.BaseDirectory;
+        var (output, progress) = (TestContext.Out, TestContext.Progress);
+
+        // Pre-run validation: a bad budget or a dead target fails before any load is sent.
+        var budget = test.BudgetName is { } name ? BudgetLocator.Load(name, settings, testDirectory) : null;
+        var (system, named) = ResolveTarget(settings);
+        using var client = CreateClient(settings, named);
+        if (system is ExternalSystemUnderTest)
+        {
+            // Through the run's own pool: the same guard, and no redirect is followed off the named host.
+            await SystemUnderTestProbe.EnsureReachableAsync(
+                system.BaseAddress, settings.ReadinessPath, settings.ReadinessTimeout, requireSuccess: false, timeProvider: null,
+                (url, ct) => client.RequestAsync(new HttpRequestMessage(HttpMethod.Get, url), ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        var http = system is null ? null : new HttpTarget(client, system.BaseAddress);
+        RecordParameters(settings, system);
+        var context = new PerfRunContext(settings, identity, budget, http, uri => new HttpTarget(client, uri), test.Scaled, output, progress, cancellationToken);
+
+        var result = new PerfResult(test.Name, identity, settings) { BudgetFile = budget };
+        ExceptionDispatchInfo? failure = null;
+        var sources = new List<IResourceSource> { ProcessResourceSource.ForTestProcess() };
+        sources.AddRange(test.ResourceSources);
+        try
+        {
+            var sampler = ResourceSampler.Start(sources);
+            try
+            {
+                foreach (var workload in test.Workloads)
+                {
+                    await workload.RunAsync(context).ConfigureAwait(false);
+                }
+            }
+#pragma warning disable CA1031 // Rethrown below, after what was gathered has been judged and reported.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            var resources = await sampler.StopAsync().ConfigureAwait(false);
+            Gather(result, context.Freeze(), resources, settings);
+        }
+        finally
+        {
+            await DisposeAsync(sources).ConfigureAwait(false);
+        }
+
+        Judge(result, output);
+        Export(result, progress);
+        failure?.Throw();
+        return result;
+    }
+
+    private (ISystemUnderTest? System, IReadOnlyList<Uri> Named) ResolveTarget(PerfSettings settings)
+    {
+        var named = new List<Uri>();
+        if (settings.BaselineTargetUrl is { } baseline)
+        {
+            named.Add(baseline);
+        }
+
+        // The run's TargetUrl wins over the target the test starts: "point the suite at a running system".
+        if (settings.TargetUrl is { } url)
+        {
+            named.Add(url);
+            return (new ExternalSystemUnderTest(url), named);
+        }
+
+        if (test.System is { } system)
+        {
+            named.Add(system.BaseAddress);
+        }
+
+        return (test.System, named);
+    }
+
+    private HttpStepClient CreateClient(PerfSettings settings, IReadOnlyList<Uri> named)
+    {
+        var options = new HttpStepOptions();
+        foreach (var configure in test.HttpOptions)
+        {
+            configure(options);
+        }
+
+        // A host the user named (in the settings or the test) is allowed without a second list.
+        foreach (var host in settings.AllowedHosts.Concat(named.Select(u => u.DnsSafeHost)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            options.AllowedHosts.Add(host);
+        }
+
+        return new HttpStepClient(options);
+    }
+
+    private void RecordParameters(PerfSettings settings, ISystemUnderTest? system)
+    {
+        AllureContext.Parameter("duration scale", test.Scaled ? settings.DurationScale : 1.0);
+        if (system is not null)
+        {
+            // Excluded from the history id: an in-process target's port changes every run.
+            AllureContext.Parameter("target", system.BaseAddress, excluded: true);
+        }
+
+        foreach (var (name, value, excluded) in test.Parameters)
+        {
+            AllureContext.Parameter(name, value, excluded);
+        }
+    }
+
+    private static void Gather(PerfResult result, PerfRunContext.Evidence evidence, ResourceReport resources, PerfSettings settings)
+    {
+        var sampled = resources.Series.Count > 0 ? resources : null;
+        var run = evidence.Runs.Count > 0 ? evidence.Runs[0] : null;
+        result.Runs = evidence.Runs;
+        result.Resources = sampled;
+        result.Metrics = evidence.Metrics;
+        result.UnmetExpectations = evidence.Unmet;
+        result.HasFaults = evidence.Marks.Any(m => m.IsFault);
+        result.Marks = run is null ? [] : [.. evidence.Marks.Select(m => m.On(run))];
+        result.BottleneckHint = sampled is null ? null : BottleneckHint.For(sampled, run);
+        result.Summary = run is null ? null : RunSummaryFactory.Create(run, result.Name, settings.BaselineInterval, CommitLabel.Current);
+        var sources = evidence.Runs.Select(r => (Budgets.IMeasurements)new LoadRunMeasurements(r)).Concat(evidence.Measurements).ToList();
+        result.Measurements = new RunMeasurements(sources, evidence.Metrics, sampled?.ToMetrics() ?? new Dictionary<string, double>());
+    }
+
+    private void Judge(PerfResult result, TextWriter output)
+    {
+        var gates = new List<GateResult>();
+        foreach (var gate in test.Gates)
+        {
+            GateResult judged;
+            try
+            {
+                judged = gate.Judge(result);
+            }
+#pragma warning disable CA1031 // A gate that cannot judge fails the test; it never passes it silently.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                judged = new GateResult(gate.Name, GateVerdict.Failed, $"could not judge: {ex.GetType().Name}: {ex.Message}")
+                {
+                    Failure = $"Gate '{gate.Name}' could not judge the run: {ex.GetType().Name}: {ex.Message}",
+                };
+            }
+
+            gates.Add(judged);
+            if (judged.Verdict != GateVerdict.Skipped)
+            {
+                output.WriteLine($"{judged.Gate}: {judged.Verdict.ToString().ToLowerInvariant()}: {judged.Summary}");
+            }
+        }
+
+        result.Gates = gates;
+        if (result.Budget is { } report)
+        {
+            output.WriteLine(Budgets.BudgetReportFormatter.Table(report));
+        }
+    }
+
+    private void Export(PerfResult result, TextWriter progress)
+    {
+        var context = new ExportContext(AllureSink.Instance, progress.WriteLine);
+        new CompositeExporter(test.Exporters).Export(result, context);
+        result.ReportProblems = context.Problems;
+    }
+
+    private static async Task DisposeAsync(IEnumerable<IResourceSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            if (source is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else if (source is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+    }
+}

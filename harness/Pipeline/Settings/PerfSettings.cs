@@ -1,0 +1,114 @@
+using NUnit.Framework;
+
+namespace PerfTests;
+
+/// <summary>
+/// The settings of a performance run, read once per test run from the <c>.runsettings</c>
+/// TestRunParameters, then environment variables (a run parameter wins; an empty one falls through),
+/// validated all at once (<see cref="PerfSettingsException"/> lists every problem) and passed down
+/// to every stage of <see cref="PerfTest"/>. Names: README "Settings".
+/// </summary>
+public sealed record PerfSettings
+{
+    private static readonly Lazy<PerfSettings> CurrentRun = new(() =>
+        Read(name => TestContext.Parameters.Get(name), System.Environment.GetEnvironmentVariable));
+
+    private Func<string, string?> _parameter = _ => null;
+    private Func<string, string?> _environment = _ => null;
+
+    /// <summary>
+    /// The settings of this test run: NUnit's TestContext.Parameters, then environment variables,
+    /// read on first use and kept for the process.
+    /// </summary>
+    /// <exception cref="PerfSettingsException">A value is malformed (every problem listed).</exception>
+    public static PerfSettings Current => CurrentRun.Value;
+
+    /// <summary>Multiplier of every load stage a test runs (PR runs shrink, nightly grows); default 1, must be &gt; 0.</summary>
+    public double DurationScale { get; init; } = 1;
+
+    /// <summary>A running system to load instead of the one the test starts; null: the test's own target.</summary>
+    public Uri? TargetUrl { get; init; }
+
+    /// <summary>
+    /// Hosts besides loopback that may receive load. The host of <see cref="TargetUrl"/> (and of a target
+    /// the test names) is allowed without being listed here. Default none.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Path probed before load is sent to an external target; default "/" (any answer below 500 means ready).</summary>
+    public string ReadinessPath { get; init; } = "/";
+
+    /// <summary>How long an external target may take to answer its readiness probe; default 10 s.</summary>
+    public TimeSpan ReadinessTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Budget overlay applied on top of each budget file (<c>pr</c>, <c>nightly</c>, <c>local</c>); default <c>local</c>.</summary>
+    public string BudgetOverlay { get; init; } = "local";
+
+    /// <summary>Folder of the budget files; null: <c>budgets/</c> next to the test assembly, else the nearest one above it.</summary>
+    public string? BudgetsFolder { get; init; }
+
+    /// <summary>Length of the intervals whose p95s the baseline comparison tests; default 10 s (whole seconds, 1 to 3600).</summary>
+    public TimeSpan BaselineInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Folder of earlier run summaries to compare with; null: no baseline comparison.</summary>
+    public string? BaselineFolder { get; init; }
+
+    /// <summary>Folder each run's summary is saved to; null: <c>perf-summaries</c> in the test's work directory.</summary>
+    public string? SummaryFolder { get; init; }
+
+    /// <summary>Whether a regression against the saved baseline fails the test; default <see cref="BaselineGateMode.Fail"/>.</summary>
+    public BaselineGateMode BaselineGate { get; init; } = BaselineGateMode.Fail;
+
+    /// <summary>Markdown file every test appends its summary to (e.g. $GITHUB_STEP_SUMMARY); null: none.</summary>
+    public string? SummaryFile { get; init; }
+
+    /// <summary>Side by side: configuration overrides of the in-process candidate only ("Key=Value;Key2=Value2"); default none.</summary>
+    public IReadOnlyDictionary<string, string?> CandidateSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Side by side: a running baseline system (the candidate is then <see cref="TargetUrl"/>); null: both started by the test.</summary>
+    public Uri? BaselineTargetUrl { get; init; }
+
+    /// <summary>Side by side: full path of the baseline build's app .dll, run as a separate process; null: none.</summary>
+    public string? BaselineApp { get; init; }
+
+    /// <summary>Scales a stage duration by <see cref="DurationScale"/>.</summary>
+    public TimeSpan Scale(TimeSpan duration) => duration * DurationScale;
+
+    /// <summary>
+    /// A setting of the test's own (for example a hold length for one suite), from the same sources:
+    /// run parameter <paramref name="parameter"/>, else environment variable <paramref name="variable"/>; null when neither is set.
+    /// </summary>
+    public string? Custom(string parameter, string? variable = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
+        return SettingsReader.Lookup(_parameter, _environment, new SettingName(parameter, variable ?? ""), out _);
+    }
+
+    /// <summary>As <see cref="Custom"/>, parsed as a positive duration such as <c>00:01:30</c>; null when not set.</summary>
+    /// <exception cref="PerfSettingsException">The value is not a positive TimeSpan; the message names where it came from.</exception>
+    public TimeSpan? CustomDuration(string parameter, string? variable = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
+        var problems = new List<string>();
+        var value = new SettingsReader(_parameter, _environment, problems).Duration(new SettingName(parameter, variable ?? ""));
+        return problems.Count > 0 ? throw new PerfSettingsException(problems) : value;
+    }
+
+    /// <summary>
+    /// Reads and validates every setting from a run-parameter source, then an environment source.
+    /// Use it to build settings in code (tests, tools); tests get <see cref="Current"/>.
+    /// </summary>
+    /// <exception cref="PerfSettingsException">Values are malformed; every problem is listed with where it came from.</exception>
+    public static PerfSettings Read(Func<string, string?> runParameter, Func<string, string?> environmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(runParameter);
+        ArgumentNullException.ThrowIfNull(environmentVariable);
+        var problems = new List<string>();
+        var settings = new SettingsReader(runParameter, environmentVariable, problems).ReadAll() with
+        {
+            _parameter = runParameter,
+            _environment = environmentVariable,
+        };
+        return problems.Count > 0 ? throw new PerfSettingsException(problems) : settings;
+    }
+}

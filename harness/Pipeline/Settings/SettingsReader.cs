@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace PerfTests;
+
+/// <summary>
+/// Reads each setting from its run parameter, else its environment variable, and parses it; every
+/// problem is added to one list (naming the source and the value) so all are reported at once.
+/// </summary>
+internal sealed class SettingsReader(Func<string, string?> parameter, Func<string, string?> environment, List<string> problems)
+{
+    public PerfSettings ReadAll() => new()
+    {
+        DurationScale = Positive(SettingNames.DurationScale, "a number > 0 (e.g. 0.1 or 2)") ?? 1,
+        TargetUrl = Url(SettingNames.TargetUrl),
+        AllowedHosts = Hosts(SettingNames.AllowedHosts),
+        ReadinessPath = Path(SettingNames.ReadinessPath) ?? "/",
+        ReadinessTimeout = Duration(SettingNames.ReadinessTimeout) ?? TimeSpan.FromSeconds(10),
+        BudgetOverlay = Overlay(SettingNames.BudgetOverlay) ?? "local",
+        BudgetsFolder = Text(SettingNames.BudgetsFolder),
+        BaselineInterval = Interval(SettingNames.BaselineInterval) ?? TimeSpan.FromSeconds(10),
+        BaselineFolder = Text(SettingNames.BaselineDir),
+        SummaryFolder = Text(SettingNames.SummaryDir),
+        BaselineGate = Gate(SettingNames.BaselineGate),
+        SummaryFile = Text(SettingNames.SummaryFile),
+        CandidateSettings = KeyValues(SettingNames.CandidateSettings),
+        BaselineTargetUrl = Url(SettingNames.BaselineTargetUrl),
+        BaselineApp = AppDll(SettingNames.BaselineApp),
+    };
+
+    /// <summary>The trimmed value of the run parameter, else of the variable; null when both are empty.</summary>
+    public static string? Lookup(Func<string, string?> parameter, Func<string, string?> environment, SettingName name, out string source)
+    {
+        var value = parameter(name.Parameter);
+        source = $"run parameter '{name.Parameter}'";
+        if (string.IsNullOrWhiteSpace(value) && name.Variable.Length > 0)
+        {
+            value = environment(name.Variable);
+            source = $"environment variable {name.Variable}";
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    public string? Text(SettingName name) => Lookup(parameter, environment, name, out _);
+
+    public TimeSpan? Duration(SettingName name) =>
+        Parse<TimeSpan?>(name, "a positive duration such as 00:01:30", text =>
+            TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value : null);
+
+    private double? Positive(SettingName name, string expected) =>
+        Parse(name, expected, text =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value > 0 ? value : (double?)null);
+
+    private Uri? Url(SettingName name) =>
+        Parse(name, "an absolute http(s) URL such as http://127.0.0.1:5000/", text =>
+            Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 ? url : null);
+
+    private string? Path(SettingName name) =>
+        Parse(name, "a path on the target such as /health", text =>
+            text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal) && Uri.IsWellFormedUriString(text, UriKind.Relative) ? text : null);
+
+    private string? Overlay(SettingName name) =>
+        Parse(name, "lower-case letters, digits and '-' (e.g. pr, nightly)", text =>
+            text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? text : null);
+
+    // Whole seconds: the summaries' interval series is built from the per-second timeline.
+    private TimeSpan? Interval(SettingName name) =>
+        Parse(name, "whole seconds from 1 to 3600 (e.g. 1 or 10)", text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600
+                ? TimeSpan.FromSeconds(seconds)
+                : (TimeSpan?)null);
+
+    private BaselineGateMode Gate(SettingName name) =>
+        Parse(name, "'fail' (a regression fails the test) or 'report' (compare and report only)", text => text.ToLowerInvariant() switch
+        {
+            "fail" => BaselineGateMode.Fail,
+            "report" => BaselineGateMode.Report,
+            _ => (BaselineGateMode?)null,
+        }) ?? BaselineGateMode.Fail;
+
+    private string[] Hosts(SettingName name)
+    {
+        var text = Lookup(parameter, environment, name, out var source);
+        if (text is null)
+        {
+            return [];
+        }
+
+        var hosts = text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var host in hosts.Where(h => Uri.CheckHostName(h.Trim('[', ']')) == UriHostNameType.Unknown))
+        {
+            problems.Add($"{source} is '{text}': '{host}' is not a host name or address (list hosts separated by ',', e.g. staging.internal,10.0.0.5).");
+        }
+
+        return hosts;
+    }
+
+    private string? AppDll(SettingName name) =>
+        Parse(name, "the full path of an existing app .dll (e.g. the baseline build's PerfTests.SampleSystem.dll)", text =>
+            text.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && File.Exists(text) ? System.IO.Path.GetFullPath(text) : null);
+
+    private Dictionary<string, string?> KeyValues(SettingName name)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var text = Lookup(parameter, environment, name, out var source);
+        foreach (var part in (text ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? "" : part[..equals].Trim();
+            if (key.Length == 0)
+            {
+                problems.Add($"{source}: '{part}' is not Key=Value. Use configuration keys separated by ';', e.g. SampleSystem:ExtraLatencyUs=900;SampleSystem:CacheEnabled=false.");
+            }
+            else if (!settings.TryAdd(key, part[(equals + 1)..].Trim()))
+            {
+                problems.Add($"{source}: key '{key}' is set twice.");
+            }
+        }
+
+        return settings;
+    }
+
+    private T? Parse<T>(SettingName name, string expected, Func<string, T?> parse)
+    {
+        var text = Lookup(parameter, environment, name, out var source);
+        if (text is null)
+        {
+            return default;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            problems.Add($"{source} is '{text}'; it must be {expected}.");
+        }
+
+        return value;
+    }
+}
