@@ -48,13 +48,10 @@ public sealed class EnvironmentOptions
     /// <summary>External mode: base URL of the downstream market-prices service.</summary>
     public Uri? ExternalDownstreamUrl { get; set; }
 
-    /// <summary>Base URL of an already running system under test (optional in both modes).</summary>
-    public Uri? TargetUrl { get; set; }
-
     /// <summary>
     /// Reads <c>PERF_ENVIRONMENT</c> (containers|external), <c>PERF_POSTGRES_IMAGE</c>, <c>PERF_REDIS_IMAGE</c>,
-    /// <c>PERF_POSTGRES_CONNECTION</c>, <c>PERF_REDIS_CONNECTION</c>, <c>PERF_DOWNSTREAM_URL</c>,
-    /// <c>PERF_TARGET_URL</c> and <c>PERF_FAULT_SEED</c>; unset variables keep the defaults.
+    /// <c>PERF_POSTGRES_CONNECTION</c>, <c>PERF_REDIS_CONNECTION</c>, <c>PERF_DOWNSTREAM_URL</c>
+    /// and <c>PERF_FAULT_SEED</c>; unset variables keep the defaults.
     /// </summary>
     public static EnvironmentOptions FromEnvironmentVariables() =>
         FromVariables(name => System.Environment.GetEnvironmentVariable(name));
@@ -76,7 +73,6 @@ public sealed class EnvironmentOptions
         options.ExternalPostgresConnectionString = Get("PERF_POSTGRES_CONNECTION");
         options.ExternalRedisConnectionString = Get("PERF_REDIS_CONNECTION");
         options.ExternalDownstreamUrl = ParseUri(Get("PERF_DOWNSTREAM_URL"), "PERF_DOWNSTREAM_URL");
-        options.TargetUrl = ParseUri(Get("PERF_TARGET_URL"), "PERF_TARGET_URL");
         if (Get("PERF_FAULT_SEED") is { } seed)
         {
             options.FaultSeed = int.TryParse(seed, System.Globalization.CultureInfo.InvariantCulture, out var s)

@@ -22,7 +22,6 @@ public sealed class PerfEnvironment : IAsyncDisposable
     {
         SessionId = sessionId;
         Mode = options.Mode;
-        TargetUrl = options.TargetUrl;
         _faults = faults;
     }
 
@@ -40,9 +39,6 @@ public sealed class PerfEnvironment : IAsyncDisposable
 
     /// <summary>Base URL of the downstream market-prices service (see README.md for the contract).</summary>
     public Uri DownstreamBaseUrl { get; private set; } = new("http://127.0.0.1/");
-
-    /// <summary>Base URL of an already running system under test, when configured (PERF_TARGET_URL).</summary>
-    public Uri? TargetUrl { get; }
 
     /// <summary>Fault injector of the downstream stub; containers mode only (a shared service is not ours to break).</summary>
     public FaultInjector Faults => _faults ?? throw new InvalidOperationException(

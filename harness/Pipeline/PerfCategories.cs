@@ -19,6 +19,9 @@ public static class PerfCategories
     /// <summary>Long runs (soak): drift, leaks, pool exhaustion. Nightly only.</summary>
     public const string Endurance = "Endurance";
 
+    /// <summary>Load with a dependency broken on purpose (paused cache, failing downstream): degrades gracefully, never fails.</summary>
+    public const string Degradation = "Degradation";
+
     /// <summary>Browser lab metrics (LCP, FCP, CLS, TTFB, INP).</summary>
     public const string WebVitals = "WebVitals";
 

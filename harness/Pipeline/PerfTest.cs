@@ -20,6 +20,7 @@ namespace PerfTests;
 /// </summary>
 public sealed class PerfTest
 {
+    private readonly List<Func<PerfRunContext, Task>> _setup = [];
     private readonly List<IWorkload> _workloads = [];
     private readonly List<IResourceSource> _resources = [];
     private readonly List<IExporter> _exporters = [.. DefaultExporters.All];
@@ -38,11 +39,15 @@ public sealed class PerfTest
 
     internal string? BudgetName { get; private set; }
 
+    internal IReadOnlyList<string> BudgetScopes { get; private set; } = [];
+
     internal PerfSettings? Settings { get; private set; }
 
     internal ISystemUnderTest? System { get; private set; }
 
     internal bool Scaled { get; private set; } = true;
+
+    internal IReadOnlyList<Func<PerfRunContext, Task>> SetupSteps => _setup;
 
     internal IReadOnlyList<IWorkload> Workloads => _workloads;
 
@@ -88,6 +93,16 @@ public sealed class PerfTest
     public PerfTest Target(ISystemUnderTest system)
     {
         System = system ?? throw new ArgumentNullException(nameof(system));
+        return this;
+    }
+
+    /// <summary>
+    /// Work done before anything is measured or sampled (k6's setup): warm a cache, log users in, prime
+    /// data. Runs after the budget and the target were checked; steps run in the order given.
+    /// </summary>
+    public PerfTest Setup(Func<PerfRunContext, Task> setup)
+    {
+        _setup.Add(setup ?? throw new ArgumentNullException(nameof(setup)));
         return this;
     }
 
@@ -159,12 +174,18 @@ public sealed class PerfTest
         return this;
     }
 
-    /// <summary>Judges the run by <c>budgets/&lt;name&gt;.yaml</c> instead of the test's own name.</summary>
-    public PerfTest Budget(string name)
+    /// <summary>
+    /// Judges the run by <c>budgets/&lt;name&gt;.yaml</c> instead of the test's own name; with
+    /// <paramref name="scenarios"/>, by those scenarios of the file only (one test per page of a shared
+    /// budget). Naming a scenario the file lacks fails before anything runs.
+    /// </summary>
+    public PerfTest Budget(string name, params string[] scenarios)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(scenarios);
         BudgetLocator.EnsureFileName(name);
         BudgetName = name;
+        BudgetScopes = [.. scenarios];
         return this;
     }
 

@@ -1,4 +1,5 @@
-using PerfTests.Reporting.NUnit;
+using PerfTests;
+
 
 // Every test of the suites is recorded in allure-results (ALLURE_RESULTS_DIR or <repo>/allure-results).
 [assembly: AllureResults]

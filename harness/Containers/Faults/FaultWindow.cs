@@ -10,11 +10,15 @@ public sealed record FaultWindow(TimeSpan From, TimeSpan? To, string Fault)
     /// Pairs each applied fault with its removal (or a clear) into a window measured from
     /// <paramref name="measuredStart"/> (e.g. the end of warm-up), so charts can shade it.
     /// </summary>
-    public static IReadOnlyList<FaultWindow> Windows(FaultTimeline timeline, DateTimeOffset measuredStart)
+    public static IReadOnlyList<FaultWindow> Windows(FaultTimeline timeline, DateTimeOffset measuredStart) =>
+        [.. Periods(timeline).Select(p => new FaultWindow(Offset(p.From - measuredStart), p.To is { } end ? Offset(end - measuredStart) : null, p.Fault))];
+
+    /// <summary>Each applied fault with its removal (or a clear) in clock time; To is null when it was still active at the end.</summary>
+    public static IReadOnlyList<(DateTimeOffset From, DateTimeOffset? To, string Fault)> Periods(FaultTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var open = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var windows = new List<FaultWindow>();
+        var periods = new List<(DateTimeOffset, DateTimeOffset?, string)>();
         foreach (var entry in timeline.Entries)
         {
             switch (entry.Change)
@@ -23,21 +27,18 @@ public sealed record FaultWindow(TimeSpan From, TimeSpan? To, string Fault)
                     open[entry.Fault] = entry.At;
                     break;
                 case FaultChange.Removed when open.Remove(entry.Fault, out var from):
-                    windows.Add(Window(from, entry.At, entry.Fault, measuredStart));
+                    periods.Add((from, entry.At, entry.Fault));
                     break;
                 case FaultChange.Cleared:
-                    windows.AddRange(open.Select(f => Window(f.Value, entry.At, f.Key, measuredStart)));
+                    periods.AddRange(open.Select(f => (f.Value, (DateTimeOffset?)entry.At, f.Key)));
                     open.Clear();
                     break;
             }
         }
 
-        windows.AddRange(open.Select(f => Window(f.Value, null, f.Key, measuredStart)));
-        return windows;
+        periods.AddRange(open.Select(f => (f.Value, (DateTimeOffset?)null, f.Key)));
+        return periods;
     }
-
-    private static FaultWindow Window(DateTimeOffset from, DateTimeOffset? to, string fault, DateTimeOffset start) =>
-        new(Offset(from - start), to is { } end ? Offset(end - start) : null, fault);
 
     // A fault applied during warm-up counts from the first measured second.
     private static TimeSpan Offset(TimeSpan offset) => offset < TimeSpan.Zero ? TimeSpan.Zero : offset;

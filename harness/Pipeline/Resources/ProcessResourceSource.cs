@@ -17,6 +17,7 @@ namespace PerfTests.Resources;
 public sealed class ProcessResourceSource : IResourceSource, IDisposable
 {
     private const double BytesPerMb = 1024 * 1024;
+    private static readonly TimeSpan MinimumCpuInterval = TimeSpan.FromMilliseconds(200);
     private readonly Process _process;
     private readonly bool _isCurrent;
     private readonly TimeProvider _time;
@@ -57,7 +58,9 @@ public sealed class ProcessResourceSource : IResourceSource, IDisposable
         {
             ["working_set_mb"] = _process.WorkingSet64 / BytesPerMb,
         };
-        if (wall > TimeSpan.Zero)
+        // The processor-time clock ticks in ~10 ms steps: over a shorter interval (the sampler's first round
+        // comes right after the source is made) one tick would read as several cores busy.
+        if (wall >= MinimumCpuInterval)
         {
             values["cpu"] = (cpu - _lastCpu).TotalSeconds / (wall.TotalSeconds * System.Environment.ProcessorCount);
         }
@@ -73,8 +76,11 @@ public sealed class ProcessResourceSource : IResourceSource, IDisposable
             _lastPause = pause;
         }
 
-        _lastTimestamp = now;
-        _lastCpu = cpu;
+        if (wall >= MinimumCpuInterval)
+        {
+            _lastTimestamp = now;
+            _lastCpu = cpu;
+        }
         return ValueTask.FromResult<IReadOnlyDictionary<string, double>>(values);
     }
 

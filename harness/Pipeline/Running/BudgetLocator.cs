@@ -13,7 +13,7 @@ internal static partial class BudgetLocator
     /// <exception cref="ArgumentException">The name could reach outside the budgets folder.</exception>
     /// <exception cref="FileNotFoundException">No budgets folder holds the file; the message says where it looked.</exception>
     /// <exception cref="BudgetValidationException">The file or its overlay is invalid (every error listed).</exception>
-    public static Budget Load(string name, PerfSettings settings, string testDirectory)
+    public static Budget Load(string name, PerfSettings settings, string testDirectory, IReadOnlyCollection<string>? scenarios = null)
     {
         EnsureFileName(name);
         var folder = settings.BudgetsFolder is { } configured
@@ -26,7 +26,22 @@ internal static partial class BudgetLocator
                 $"No budget file {path}: the BudgetsFolder setting names {folder}; put {name}.yaml there, or point BudgetsFolder (PERF_BUDGETS_FOLDER) elsewhere.", path);
         }
 
-        return BudgetLoader.Load(path, settings.BudgetOverlay);
+        var budget = BudgetLoader.Load(path, settings.BudgetOverlay);
+        return scenarios is { Count: > 0 } ? Only(budget, scenarios) : budget;
+    }
+
+    /// <summary>The budget narrowed to <paramref name="scenarios"/>; a scenario the file lacks is an error, not an empty judgement.</summary>
+    internal static Budget Only(Budget budget, IReadOnlyCollection<string> scenarios)
+    {
+        var missing = scenarios.Where(s => budget.Scopes.All(scope => scope.Scenario != s)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException(
+                $"budgets/{budget.Suite}.yaml has no scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}; it has " +
+                string.Join(", ", budget.Scopes.Select(s => s.Scenario).Distinct().Select(s => $"'{s}'")) + ".", nameof(scenarios));
+        }
+
+        return budget with { Scopes = [.. budget.Scopes.Where(s => scenarios.Contains(s.Scenario))] };
     }
 
     /// <summary>A budget name is a file name: letters, digits, '.', '-', '_', not starting with '.' (no path of any kind).</summary>

@@ -26,7 +26,7 @@ internal sealed class PerfRun(PerfTest test)
         var (output, progress) = (TestContext.Out, TestContext.Progress);
 
         // Pre-run validation: a bad budget or a dead target fails before any load is sent.
-        var budget = test.BudgetName is { } name ? BudgetLocator.Load(name, settings, testDirectory) : null;
+        var budget = test.BudgetName is { } name ? BudgetLocator.Load(name, settings, testDirectory, test.BudgetScopes) : null;
         var (system, named) = ResolveTarget(settings);
         using var client = CreateClient(settings, named);
         if (system is ExternalSystemUnderTest)
@@ -40,6 +40,11 @@ internal sealed class PerfRun(PerfTest test)
         var http = system is null ? null : new HttpTarget(client, system.BaseAddress);
         RecordParameters(settings, system);
         var context = new PerfRunContext(settings, identity, budget, http, uri => new HttpTarget(client, uri), test.Scaled, output, progress, cancellationToken);
+
+        foreach (var setup in test.SetupSteps)
+        {
+            await AllureContext.StepAsync("setup", () => setup(context)).ConfigureAwait(false);
+        }
 
         var result = new PerfResult(test.Name, identity, settings) { BudgetFile = budget };
         ExceptionDispatchInfo? failure = null;

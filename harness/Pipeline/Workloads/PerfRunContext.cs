@@ -88,9 +88,17 @@ public sealed class PerfRunContext
     /// <param name="scenarios">Scenarios with their load stages (nightly lengths: the profile scales them).</param>
     /// <param name="stepName">Allure step name; default "run load".</param>
     /// <param name="progress">Whether to print a line per second to <see cref="Progress"/>; default true.</param>
-    public async Task<LoadRunResult> RunLoadAsync(IEnumerable<Scenario> scenarios, string stepName = "run load", bool progress = true)
+    /// <param name="stop">Ends the load early (a background load stopped once the pages are measured); the run returns what it measured.</param>
+    public async Task<LoadRunResult> RunLoadAsync(IEnumerable<Scenario> scenarios, string stepName = "run load", bool progress = true, CancellationToken stop = default)
     {
-        var result = await RunUnrecordedAsync(scenarios, stepName, progress).ConfigureAwait(false);
+        var list = scenarios?.ToList() ?? throw new ArgumentNullException(nameof(scenarios));
+        if (_runs.Count == 0 && list.Count > 0)
+        {
+            // What a reader of the report asks first: how long the load was measured (after scaling).
+            Parameter("measured", Scale(list.Max(s => s.Duration)));
+        }
+
+        var result = await RunUnrecordedAsync(list, stepName, progress, stop).ConfigureAwait(false);
         AddRun(result);
         return result;
     }
@@ -99,7 +107,7 @@ public sealed class PerfRunContext
     /// As <see cref="RunLoadAsync"/>, but the run is not part of the test's evidence: for probing runs
     /// (the rungs of a stress ladder) whose result the workload reduces to metrics itself.
     /// </summary>
-    public async Task<LoadRunResult> RunUnrecordedAsync(IEnumerable<Scenario> scenarios, string stepName, bool progress = false)
+    public async Task<LoadRunResult> RunUnrecordedAsync(IEnumerable<Scenario> scenarios, string stepName, bool progress = false, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var list = scenarios.Select(s => _scaled ? s.ScaleStages(Settings.DurationScale) : s).ToList();
@@ -108,7 +116,8 @@ public sealed class PerfRunContext
             ProgressWriter = progress ? Progress : null,
             Progress = progress ? ProgressMode.Auto : ProgressMode.Never,
         };
-        var result = await AllureContext.StepAsync(stepName, () => LoadRunner.RunAsync(list, options, CancellationToken)).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, stop);
+        var result = await AllureContext.StepAsync(stepName, () => LoadRunner.RunAsync(list, options, linked.Token)).ConfigureAwait(false);
         await Output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         return result;
     }

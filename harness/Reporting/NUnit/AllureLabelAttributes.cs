@@ -1,6 +1,7 @@
 using NUnit.Framework;
+using PerfTests.Reporting.NUnit;
 
-namespace PerfTests.Reporting.NUnit;
+namespace PerfTests;
 
 /// <summary>Allure "epic" label; on a method or fixture (NUnit property "Epic").</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method | AttributeTargets.Assembly, AllowMultiple = true)]

@@ -2,9 +2,10 @@ using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using PerfTests.Reporting.Context;
+using PerfTests.Reporting.NUnit;
 using PerfTests.Reporting.Writing;
 
-namespace PerfTests.Reporting.NUnit;
+namespace PerfTests;
 
 /// <summary>
 /// Records every test into allure-results. Apply once per test assembly:

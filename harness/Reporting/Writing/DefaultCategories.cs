@@ -8,7 +8,7 @@ namespace PerfTests.Reporting.Writing;
 /// </summary>
 internal static class DefaultCategories
 {
-    // Budget breach: BudgetAssert's wording, "Budget '<suite>' breached: N metric(s) failed".
+    // Budget breach: the budget gate's wording, "Budget '<suite>' breached: N metric(s) failed".
     // Regression: a baseline comparison says "regressed" (or "regression").
     // Environment failure: the harness's own environment exceptions (type names appear in NUnit's
     // message), plus Docker/Podman/Testcontainers/socket errors from underneath them.

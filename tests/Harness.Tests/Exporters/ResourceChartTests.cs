@@ -1,3 +1,5 @@
+using PerfTests;
+using PerfTests.Resources;
 using System.Globalization;
 using System.Xml.Linq;
 using PerfTests.Exporters;
@@ -166,21 +168,28 @@ internal sealed class ResourceChartTests
     }
 
     [Test]
-    public void WriteResources_OneChartFails_OthersAreStillAttached()
+    public void ResourcesExporter_OneChartFails_OthersAreStillAttached()
     {
         var sink = new RecordingSink(name => name == "resources: memory");
-        var problems = new List<string>();
-        var writer = new PerfReportWriter(sink, null, problems.Add);
+        var context = new ExportContext(sink, _ => { });
+        var series = Sample().ToDictionary(s => s.Name, s => (IReadOnlyList<ResourcePoint>)[.. s.Points.Select(p => new ResourcePoint(p.At, p.Value))]);
+        var result = new PerfResult("res", new TestIdentity("C", "T", "C.T", Path.GetTempPath()), new PerfSettings())
+        {
+            Resources = new ResourceReport(DateTimeOffset.UnixEpoch, Second, series, []),
+        };
 
-        var failed = writer.WriteResources(Sample(), Second, []);
+        new ResourcesExporter().Export(result, context);
 
+        var charts = sink.Attachments.Where(a => a.MimeType == "image/svg+xml").Select(a => a.Name);
         Assert.Multiple(() =>
         {
-            Assert.That(failed, Has.Count.EqualTo(1).And.Some.StartsWith("resources: memory chart"));
-            Assert.That(sink.Attachments.Select(a => a.Name), Is.EqualTo(GroupTitles.Where(t => t != "resources: memory")));
-            Assert.That(sink.Attachments.Select(a => a.MimeType), Is.All.EqualTo("image/svg+xml"));
+            Assert.That(context.Problems, Has.Count.EqualTo(1).And.Some.StartsWith("resources: memory chart"));
+            Assert.That(charts, Is.EqualTo(GroupTitles.Where(t => t != "resources: memory")));
+            Assert.That(sink.Attachments.Select(a => a.Name).Take(2), Is.EqualTo(TableNames), "the table and the timeline come first");
         });
     }
+
+    private static readonly string[] TableNames = ["resources", "resource timeline"];
 
     internal static IReadOnlyList<NamedSeries> Sample() =>
     [

@@ -39,9 +39,9 @@ public sealed class BudgetLocatorTests
     [Test]
     public void Load_ConfiguredFolderAndOverlay_AppliesTheOverlay()
     {
-        var settings = new PerfRunSettings(1, null, "nightly", Path.Combine(root, "budgets"));
+        var settings = new PerfSettings { BudgetOverlay = "nightly", BudgetsFolder = Path.Combine(root, "budgets") };
 
-        var budget = BudgetFiles.Load("load", settings);
+        var budget = BudgetLocator.Load("load", settings, root);
 
         Assert.That(budget.Overlay, Is.EqualTo("nightly"));
         Assert.That(budget.Scopes.Single().Metrics.Single().Fail!.Value, Is.EqualTo(300));
@@ -50,9 +50,27 @@ public sealed class BudgetLocatorTests
     [Test]
     public void Load_RepositoryLoadSuite_IsFoundFromTheTestAssembly()
     {
-        var budget = BudgetFiles.Load("load", new PerfRunSettings(1, null, "nightly", null));
+        var budget = BudgetLocator.Load("load", new PerfSettings { BudgetOverlay = "nightly" }, TestContext.CurrentContext.TestDirectory);
 
         Assert.That(budget.Overlay, Is.EqualTo("nightly"));
         Assert.That(budget.Scopes.Select(s => s.Scenario), Does.Contain("clients-list"));
+    }
+
+    [TestCase("../secrets")]
+    [TestCase("/etc/passwd")]
+    [TestCase(".hidden")]
+    [TestCase("a/b")]
+    [TestCase("")]
+    public void Load_NameThatIsAPath_IsRefusedBeforeAnyFileIsRead(string name) =>
+        Assert.Throws(Is.InstanceOf<ArgumentException>(), () => BudgetLocator.Load(name, new PerfSettings { BudgetsFolder = root }, root));
+
+    [Test]
+    public void Load_OnlyScenariosTheFileLacks_FailsNamingThemAndTheOnesItHas()
+    {
+        var settings = new PerfSettings { BudgetsFolder = Path.Combine(root, "budgets") };
+
+        var error = Assert.Throws<ArgumentException>(() => BudgetLocator.Load("load", settings, root, ["checkout"]));
+
+        Assert.That(error!.Message, Does.Contain("no scenario 'checkout'").And.Contain("it has 's'"));
     }
 }

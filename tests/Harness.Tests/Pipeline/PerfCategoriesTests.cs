@@ -15,5 +15,5 @@ public sealed class PerfCategoriesTests
         Assert.That(fields.Select(f => (string)f.GetRawConstantValue()!), Is.EquivalentTo(Expected));
     }
 
-    private static readonly string[] Expected = ["Load", "Stress", "Spike", "Endurance", "WebVitals", "Failover", "AB", "Integration"];
+    private static readonly string[] Expected = ["Load", "Stress", "Spike", "Endurance", "Degradation", "WebVitals", "Failover", "AB", "Integration"];
 }

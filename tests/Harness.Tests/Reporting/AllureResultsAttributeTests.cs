@@ -1,6 +1,6 @@
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
-using PerfTests.Reporting.NUnit;
+using PerfTests;
 
 namespace Harness.Tests.Reporting;
 

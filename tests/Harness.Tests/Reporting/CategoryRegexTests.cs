@@ -1,5 +1,4 @@
 using PerfTests.Gates;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PerfTests.Budgets;
 using PerfTests;
@@ -44,7 +43,7 @@ internal sealed class CategoryRegexTests
     [Test]
     public void AllureRc_SameRulesAsCategoriesJson()
     {
-        var allurerc = File.ReadAllText(RepositoryFile("scripts/allure/allurerc.mjs"));
+        var allurerc = RepositoryFiles.Read("scripts/allure/allurerc.mjs");
 
         Assert.Multiple(() =>
         {
@@ -62,7 +61,4 @@ internal sealed class CategoryRegexTests
     private static string? Categorize(string message, string status) =>
         DefaultCategories.All.FirstOrDefault(c =>
             c.MatchedStatuses.Contains(status) && Regex.IsMatch(message, "^(?:" + c.MessageRegex + ")$"))?.Name;
-
-    private static string RepositoryFile(string relative, [CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", relative));
 }

@@ -1,3 +1,4 @@
+using PerfTests;
 using NUnit.Framework.Internal;
 using PerfTests.Reporting.NUnit;
 

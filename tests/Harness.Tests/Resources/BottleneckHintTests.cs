@@ -63,10 +63,9 @@ public sealed class BottleneckHintTests
     }
 
     [Test]
-    public void WithResources_Report_MakesAggregatesBudgetMetricsOfTheScenario()
+    public void RunMeasurements_Resources_AggregatesAreBudgetMetricsOfEveryScenario()
     {
-        var measurements = new LoadRunMeasurements(Run(requests: 100, dropped: 0))
-            .WithResources("s", Report(("pg.connections", [3, 9])));
+        var measurements = Measured(Run(requests: 100, dropped: 0), Report(("pg.connections", [3, 9])));
 
         Assert.That(measurements.Find("s", null)!.Metric("pg.connections.peak"), Is.EqualTo(9));
         Assert.That(measurements.Find("s", null)!.Metric("pg.connections.mean"), Is.EqualTo(6));
@@ -81,7 +80,7 @@ public sealed class BottleneckHintTests
               s:
                 thresholds: [ "metric(app.pool_usage.p95) < 80%" ]
             """, "budgets/res.yaml");
-        var measurements = new LoadRunMeasurements(Run(requests: 100, dropped: 0)).WithResources("s", Report(("app.pool_usage", [1, 1])));
+        var measurements = Measured(Run(requests: 100, dropped: 0), Report(("app.pool_usage", [1, 1])));
         var report = BudgetEvaluator.Evaluate(budget, measurements);
 
         var text = BudgetMessages.Failure(report, "TABLE", BottleneckHint.For(Report(("app.pool_usage", [1, 1]))));
@@ -108,4 +107,7 @@ public sealed class BottleneckHintTests
         };
         return new LoadRunResult { StartedAt = DateTimeOffset.UnixEpoch, Duration = TimeSpan.FromSeconds(10), IsCancelled = false, Scenarios = [scenario] };
     }
+
+    private static RunMeasurements Measured(LoadRunResult run, ResourceReport resources) =>
+        new([new LoadRunMeasurements(run)], new Dictionary<string, IReadOnlyDictionary<string, double>>(), resources.ToMetrics());
 }

@@ -106,14 +106,5 @@ public sealed class GitHubWorkflowTests
     private static List<string> Runs(YamlMappingNode root) =>
         [.. Steps(root).Select(step => Value(step, "run")).OfType<string>()];
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PerfTests.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("PerfTests.slnx not found above the test directory");
-    }
+    private static string RepositoryRoot() => RepositoryFiles.Root;
 }

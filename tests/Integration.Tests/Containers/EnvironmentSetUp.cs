@@ -1,3 +1,4 @@
+using PerfTests;
 using PerfTests.Containers;
 
 namespace Integration.Tests.Containers;

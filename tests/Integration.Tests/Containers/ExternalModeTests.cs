@@ -14,7 +14,6 @@ public sealed class ExternalModeTests
             "PERF_POSTGRES_CONNECTION" => "Host=staging-db;Database=portal;Username=perf",
             "PERF_REDIS_CONNECTION" => "staging-cache:6379",
             "PERF_DOWNSTREAM_URL" => "http://127.0.0.1:9/prices-api/",
-            "PERF_TARGET_URL" => "http://127.0.0.1:8080/",
             _ => null,
         });
 
@@ -26,7 +25,6 @@ public sealed class ExternalModeTests
             Assert.That(env.PostgresConnectionString, Is.EqualTo("Host=staging-db;Database=portal;Username=perf"));
             Assert.That(env.RedisConnectionString, Is.EqualTo("staging-cache:6379"));
             Assert.That(env.DownstreamBaseUrl, Is.EqualTo(new Uri("http://127.0.0.1:9/prices-api/")));
-            Assert.That(env.TargetUrl, Is.EqualTo(new Uri("http://127.0.0.1:8080/")));
             Assert.That(env.PostgresContainer, Is.Null);
             Assert.That(env.RedisContainer, Is.Null);
             Assert.That(env.Downstream, Is.Null);

@@ -1,3 +1,4 @@
+using PerfTests;
 using PerfTests.Containers;
 using PerfTests.Containers.Faults;
 

@@ -62,6 +62,15 @@ internal sealed partial class AllureReportPage(IPage page)
         }
     }
 
+    /// <summary>The title of the first item of the open test's body (a step or an attachment), as the reader sees it first.</summary>
+    public async Task<string> FirstBodyItemTitleAsync()
+    {
+        var first = Page.GetByTestId("test-result-steps-root")
+            .Locator("[data-testid='test-result-attachment-header'], [data-testid='test-result-step-title']").First;
+        var text = await first.InnerTextAsync(new() { Timeout = TimeoutMs });
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(t => !t.All(char.IsAsciiDigit)) ?? "";
+    }
+
     /// <summary>
     /// Expands the attachment row with this name and returns the &lt;img&gt; the report shows an SVG
     /// attachment as (its alt is the attachment's file name in allure-results).

@@ -72,13 +72,21 @@ public sealed class ReportRenderTests
         await ReportScreenshot.CaptureAsync(page, "overview");
 
         await report.OpenTestAsync(Breaching);
-        foreach (var text in new[] { "run load", "judge against budgets/report-demo-slow.yaml", "rate", "20/s", "target", "/slow", "Category: Budget breach" })
+        Assert.That(await report.FirstBodyItemTitleAsync(), Is.EqualTo("overview"), "the test body opens on the overview");
+        foreach (var text in new[] { "run load", "judge against budgets/report-demo-slow.yaml", "rate", "20/s", "endpoint", "/slow", "Category: Budget breach" })
         {
             Assert.That(await report.ShowsTextAsync(text), Is.True, $"test page of {Breaching} shows '{text}'");
         }
 
         Assert.That(await page.GetByText("Budget 'report-demo-slow' breached").First.IsVisibleAsync(), Is.True, "the failure message is on the test page");
         await ReportScreenshot.CaptureAsync(page, "test-page");
+
+        var overview = await report.ExpandImageAttachmentAsync("overview", AllureResultFiles.AttachmentSource(results, Breaching, "overview"));
+        var overviewSize = await overview.EvaluateAsync<int[]>("img => [img.naturalWidth, img.naturalHeight]");
+        Assert.That(overviewSize[1], Is.GreaterThan(overviewSize[0]), "the overview is a whole page (verdict, gates, breaches, numbers, chart), not a strip");
+        var overviewText = File.ReadAllText(Path.Combine(results, AllureResultFiles.AttachmentSource(results, Breaching, "overview")));
+        Assert.That(overviewText, Does.Contain("FAILED: ").And.Contain("Past their limits").And.Contain("slow-endpoint"), "the overview says what broke");
+        await ReportScreenshot.CaptureAsync(page, "overview-attachment");
 
         var chart = await report.ExpandImageAttachmentAsync(Chart, chartSource);
         var naturalWidth = await chart.EvaluateAsync<int>("img => img.naturalWidth");

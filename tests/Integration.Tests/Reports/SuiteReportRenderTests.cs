@@ -89,7 +89,8 @@ public sealed class SuiteReportRenderTests
         var verdict = SuiteVerdict(run);
 
         var result = AllureResultFiles.Result(run.ResultsDirectory, TestName);
-        var hold = AllureResultFiles.Parameter(result, "hold");
+        var measured = AllureResultFiles.Parameter(result, "measured");
+        var overviewSource = AllureResultFiles.AttachmentSource(run.ResultsDirectory, TestName, "overview");
         var chartSource = AllureResultFiles.AttachmentSource(run.ResultsDirectory, TestName, LatencyChart);
         var resourceSource = AllureResultFiles.AttachmentNames(result).Contains(ResourceChart)
             ? AllureResultFiles.AttachmentSource(run.ResultsDirectory, TestName, ResourceChart)
@@ -107,7 +108,9 @@ public sealed class SuiteReportRenderTests
         await ReportScreenshot.CaptureAsync(page, "suite-overview");
 
         await report.OpenTestAsync(TestName);
-        foreach (var text in new[] { "run load", "judge against budgets/load.yaml", "hold", hold, "total rate", "100/s" })
+        Assert.That(await report.FirstBodyItemTitleAsync(), Is.EqualTo("overview"), "the test body opens on the overview");
+        await AssertChartAsync(report, "overview", overviewSource, "suite-overview-attachment");
+        foreach (var text in new[] { "run load", "judge against budgets/load.yaml", "measured", measured, "total rate", "100/s" })
         {
             Assert.That(await report.ShowsTextAsync(text), Is.True, $"test page of {TestName} shows '{text}'");
         }

@@ -6,6 +6,7 @@ using PerfTests.Load.Http;
 using PerfTests.Load.Results;
 using PerfTests.Load.Running;
 using PerfTests.Resources;
+using PerfTests.Suites.Infrastructure;
 
 namespace Integration.Tests.Resources;
 
@@ -36,7 +37,7 @@ internal static class SampledPortalRun
             settings[key] = value;
         }
 
-        await using var system = await SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await using var system = await InProcessApp.StartAsync<Program>(settings, readinessPath: "/health", requireSuccess: true, timeout: TimeSpan.FromSeconds(60));
         using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
         Uri UriOf(long invocation) => new(system.BaseAddress, path(invocation));
         if (prime)
@@ -48,11 +49,11 @@ internal static class SampledPortalRun
             }
         }
 
-        using var metricsClient = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var process = ProcessResourceSource.ForTestProcess();
         await using var postgres = new PostgresResourceSource(environment.PostgresConnectionString);
         await using var redis = new RedisResourceSource(environment.RedisConnectionString);
-        IResourceSource[] sources = [process, new AppMetricsSource(metricsClient, system.BaseAddress), postgres, redis];
+        using var portalMetrics = new PortalMetricsSource(system.BaseAddress);
+        IResourceSource[] sources = [process, portalMetrics, postgres, redis];
 
         await using var sampler = ResourceSampler.Start(sources, TimeSpan.FromMilliseconds(500));
         var scenario = PerfTests.Scenario.Create(Scenario, Step.Create("get", ctx => http.GetAsync(UriOf(ctx.InvocationNumber), ctx.CancellationToken)))

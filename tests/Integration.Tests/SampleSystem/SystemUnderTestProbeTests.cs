@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using PerfTests;
-using PerfTests.Hosting;
 
 namespace Integration.Tests.SampleSystem;
 
@@ -16,20 +15,29 @@ public sealed class SystemUnderTestProbeTests
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
 
         var error = await Assert.ThrowsAsync<SystemUnderTestUnreachableException>(
-            () => SystemUnderTestProbe.EnsureReachableAsync(url, timeout: TimeSpan.FromMilliseconds(500)));
+            () => SystemUnderTestProbe.EnsureReachableAsync(url, "/health", timeout: TimeSpan.FromMilliseconds(500)));
 
-        Assert.That(error!.Message, Does.Contain(url.ToString()).And.Contain("health").And.Contain(SystemUnderTestFactory.TargetUrlVariable));
+        Assert.That(error!.Message, Does.Contain(url.ToString()).And.Contain("health").And.Contain("TargetUrl").And.Contain("PERF_TARGET_URL"));
     }
 
     [Test]
-    public async Task EnsureReachableAsync_WrongHealthPath_ThrowsWith404InMessage()
+    public async Task EnsureReachableAsync_HealthPathMustSucceedAndAnswers404_FailsAtOnceWith404InMessage()
     {
         await using var stub = await PriceStub.StartAsync();
 
         var error = await Assert.ThrowsAsync<SystemUnderTestUnreachableException>(
-            () => SystemUnderTestProbe.EnsureReachableAsync(stub.BaseAddress, "no-such-health", TimeSpan.FromSeconds(5)));
+            () => SystemUnderTestProbe.EnsureReachableAsync(stub.BaseAddress, "no-such-health", TimeSpan.FromSeconds(5), requireSuccess: true));
 
         Assert.That(error!.Message, Does.Contain("404"));
+    }
+
+    [Test]
+    public async Task EnsureReachableAsync_AnyPathAnswering404_CountsAsReachable()
+    {
+        await using var stub = await PriceStub.StartAsync();
+
+        // A server that answers at all is up: the default probe of an external target asks no more.
+        await SystemUnderTestProbe.EnsureReachableAsync(stub.BaseAddress, "no-such-page", TimeSpan.FromSeconds(5));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using PerfTests;
 using PerfTests.Analysis.Endurance;
 using PerfTests.Suites.Endurance;
 
@@ -5,7 +6,7 @@ namespace Integration.Tests.Suites;
 
 /// <summary>The Endurance suite's growth budget and leak verdict catch a per-request memory leak.</summary>
 [TestFixture]
-[Category(PerfTests.PerfCategories.Integration)]
+[Category(PerfCategories.Integration)]
 public sealed class EnduranceSuiteDefectTests
 {
     [Test]
@@ -13,16 +14,15 @@ public sealed class EnduranceSuiteDefectTests
     {
         // 75 requests/s x 16 KB is about 4 GB/h of live heap: far past the 250 MiB/h limit.
         await using var environment = await DefectRun.StartAsync(("LeakBytesPerRequest", "16384"));
-
         // 75 s: 15 settled samples in 6 s bins; the leak analysis needs at least 10 bins.
-        var (_, _, leak, measurements) = await EnduranceRun.RunAsync(environment.BaseAddress, TimeSpan.FromSeconds(75), null, CancellationToken.None);
-        TestContext.Out.WriteLine(leak);
-        var report = DefectRun.Evaluate("endurance", measurements);
+        var endurance = new EnduranceRun(TimeSpan.FromSeconds(75));
 
-        var failed = DefectRun.FailedMetrics(report);
+        var result = await DefectRun.Suite("endurance", environment).WithHttp(http => http.MaxConnectionsPerServer = 128).Run(endurance).EvaluateAsync();
+
+        var failed = DefectRun.FailedMetrics(result);
         Assert.Multiple(() =>
         {
-            Assert.That(leak.Verdict, Is.EqualTo(LeakVerdict.Leak));
+            Assert.That(endurance.Leak!.Verdict, Is.EqualTo(LeakVerdict.Leak));
             Assert.That(failed, Does.Contain("portal-mix metric(memory_growth_mb_per_hour)"));
             Assert.That(failed, Does.Contain("portal-mix metric(memory_leak_probability)"));
         });

@@ -1,6 +1,3 @@
-using PerfTests.Load.Results;
-using PerfTests.Load.Http;
-using PerfTests.Load.Running;
 using PerfTests;
 using PerfTests.Suites.Infrastructure;
 using PerfTests.Suites.Load;
@@ -16,20 +13,21 @@ public sealed class LoadSuiteDefectTests
     public async Task WeightedMix_WithExtraLatency250Ms_FailsTheFastEndpointsP95()
     {
         await using var environment = await DefectRun.StartAsync(("ExtraLatencyMs", "250"));
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
-        var scenarios = PortalMix.Build(new PortalSteps(http, environment.BaseAddress), TimeSpan.FromSeconds(10));
 
-        var run = await LoadRunner.RunAsync(scenarios, new LoadRunnerOptions(), CancellationToken.None);
-        var report = DefectRun.Evaluate("load", new LoadRunMeasurements(run));
+        var result = await DefectRun.Suite("load", environment)
+            .WithHttp(http => http.MaxConnectionsPerServer = 64)
+            .Load(http => PortalMix.Build(new PortalSteps(http), TimeSpan.FromSeconds(10)))
+            .EvaluateAsync();
 
         // 250 ms added to every request breaks the 200 ms fail limit of detail and login p95, but
         // not the 500 ms of the list or the 2 s of IRR: the budget names exactly the endpoints hit.
-        var failed = DefectRun.FailedMetrics(report);
+        var failed = DefectRun.FailedMetrics(result);
         Assert.Multiple(() =>
         {
             Assert.That(failed, Does.Contain("client-detail p(95)"));
             Assert.That(failed, Does.Contain("login p(95)"));
             Assert.That(failed, Does.Not.Contain("portfolio-irr p(95)"));
+            Assert.That(result.FailureMessage, Does.StartWith("Budget 'load' breached"), "the one assert message the suite would fail with");
         });
     }
 }

@@ -12,15 +12,14 @@ public sealed class StressSuiteDefectTests
     public async Task Ladder_WithExtraLatency600Ms_FailsSustainableRateAndStepP95()
     {
         await using var environment = await DefectRun.StartAsync(("ExtraLatencyMs", "600"));
-        var budget = BudgetFiles.Load("stress", DefectRun.PrSettings);
+        var ladder = new StressLadder([5, 10], TimeSpan.FromSeconds(6));
 
-        var ladder = await StressLadder.RunAsync(environment.BaseAddress, budget, [5, 10], TimeSpan.FromSeconds(6), TestContext.Out, CancellationToken.None);
-        var report = DefectRun.Evaluate("stress", StressLadder.Measurements(ladder));
+        var result = await DefectRun.Suite("stress", environment).WithHttp(http => http.MaxConnectionsPerServer = 256).Run(ladder).EvaluateAsync();
 
-        var failed = DefectRun.FailedMetrics(report);
+        var failed = DefectRun.FailedMetrics(result);
         Assert.Multiple(() =>
         {
-            Assert.That(ladder.LastSustainable, Is.Null, "no rung can meet a 500 ms p95 with 600 ms added to every request");
+            Assert.That(ladder.Result!.LastSustainable, Is.Null, "no rung can meet a 500 ms p95 with 600 ms added to every request");
             Assert.That(failed, Does.Contain("portal-mix metric(sustainable_rps)"));
             Assert.That(failed, Does.Contain("portal-mix/login p(95)"));
         });

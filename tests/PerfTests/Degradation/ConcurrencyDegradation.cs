@@ -1,7 +1,3 @@
-using PerfTests.Load.Http;
-using PerfTests.Load.Results;
-using PerfTests.Load.Running;
-using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Degradation;
@@ -9,9 +5,11 @@ namespace PerfTests.Suites.Degradation;
 /// <summary>
 /// Seed 001 "4+ users with &lt; 5% degradation vs a single user": a closed model, 1 user then 4 users
 /// on the same endpoint (a database-backed page of clients), with seed 004's think time (1-5 s,
-/// scaled by DurationScale) between requests. Only the request step is compared, not the think time.
+/// scaled like the phases) between requests. Only the request step is compared, not the think time.
 /// </summary>
-internal static class ConcurrencyDegradation
+/// <param name="phase">Length of each phase at nightly scale (the profile scales it).</param>
+/// <param name="thinkScale">Scale of the think time; default the run's own scale (a test run unscaled sets it).</param>
+internal sealed class ConcurrencyDegradation(TimeSpan phase, double? thinkScale = null) : IWorkload
 {
     /// <summary>Scenario of the single user; budgets/degradation.yaml puts the comparison here.</summary>
     public const string Single = "single-user";
@@ -25,33 +23,33 @@ internal static class ConcurrencyDegradation
     /// <summary>The step compared.</summary>
     public const string StepName = "clients-list";
 
+    /// <summary>The p50 comparison, once run.</summary>
+    public QuantileComparison? P50 { get; private set; }
+
+    /// <summary>The p95 comparison, once run.</summary>
+    public QuantileComparison? P95 { get; private set; }
+
     /// <summary>Runs both phases one after the other and compares p50 and p95 of the request step.</summary>
-    /// <param name="baseAddress">The portal.</param>
-    /// <param name="phase">Length of each phase.</param>
-    /// <param name="thinkScale">Scale of the 1-5 s think time (the run's DurationScale).</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    public static async Task<(LoadRunResult Run, QuantileComparison P50, QuantileComparison P95, LoadRunMeasurements Measurements)> RunAsync(
-        Uri baseAddress, TimeSpan phase, double thinkScale, CancellationToken cancellationToken)
+    public async Task RunAsync(PerfRunContext context)
     {
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 16 });
-        var steps = new PortalSteps(http, baseAddress);
-        var single = Scenario.Create(Single, steps.ClientsList(), Think(thinkScale))
+        var steps = new PortalSteps(context.Http);
+        var think = thinkScale ?? context.Scale(TimeSpan.FromSeconds(1)).TotalSeconds;
+        var single = Scenario.Create(Single, steps.ClientsList(), Think(think))
             .WithWarmUp(TimeSpan.FromSeconds(3))
             .WithLoadSimulations(LoadSimulation.ConstantConcurrency(1, phase), LoadSimulation.Pause(phase));
         // Same warm-up (holding its first stage, a pause): the phases then never overlap.
-        var concurrent = Scenario.Create(Concurrent, steps.ClientsList(), Think(thinkScale))
+        var concurrent = Scenario.Create(Concurrent, steps.ClientsList(), Think(think))
             .WithWarmUp(TimeSpan.FromSeconds(3))
             .WithLoadSimulations(LoadSimulation.Pause(phase), LoadSimulation.ConstantConcurrency(Users, phase));
-        var run = await LoadRunner.RunAsync([single, concurrent], new LoadRunnerOptions { Progress = ProgressMode.Never }, cancellationToken).ConfigureAwait(false);
+        var run = await context.RunLoadAsync([single, concurrent], "1 user, then 4 users", progress: false);
 
         var baseline = run[Single].Steps.First(s => s.Name == StepName).Latency;
         var loaded = run[Concurrent].Steps.First(s => s.Name == StepName).Latency;
-        var p50 = QuantileComparison.Compare(baseline, loaded, 50);
-        var p95 = QuantileComparison.Compare(baseline, loaded, 95);
-        var measurements = new LoadRunMeasurements(run)
-            .WithMetric(Single, "p50_degradation", p50.ConfidentDegradation)
-            .WithMetric(Single, "p95_degradation", p95.ConfidentDegradation);
-        return (run, p50, p95, measurements);
+        P50 = QuantileComparison.Compare(baseline, loaded, 50);
+        P95 = QuantileComparison.Compare(baseline, loaded, 95);
+        context.Metric(Single, "p50_degradation", P50.ConfidentDegradation);
+        context.Metric(Single, "p95_degradation", P95.ConfidentDegradation);
+        context.Note("degradation", P50.Describe() + System.Environment.NewLine + P95.Describe());
     }
 
     // Deterministic think time from the invocation number, uniform-ish over 1-5 s before scaling.

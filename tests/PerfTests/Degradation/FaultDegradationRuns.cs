@@ -1,10 +1,6 @@
 using PerfTests.Containers.Faults;
-using PerfTests.Load.Http;
 using PerfTests.Load.Results;
-using PerfTests.Load.Running;
-using PerfTests;
 using PerfTests.Suites.Infrastructure;
-using PerfTests.Suites.Spike;
 
 namespace PerfTests.Suites.Degradation;
 
@@ -18,72 +14,66 @@ internal static class FaultDegradationRuns
     public const string DownstreamErrors = "downstream-errors";
 
     /// <summary>
-    /// Client details (Redis cache-aside) at 20/s; Redis is paused for the middle third, so reads
-    /// time out (500 ms) and fall back to Postgres: slower, never an error.
+    /// Client details (Redis cache-aside) at 20/s for <paramref name="hold"/>; Redis is paused for the
+    /// middle third, so reads time out (500 ms) and fall back to Postgres: slower, never an error.
     /// </summary>
-    public static async Task<(LoadRunResult Run, LoadRunMeasurements Measurements, string Summary)> RedisPausedAsync(
-        PortalEnvironment environment, TimeSpan hold, CancellationToken cancellationToken)
+    public static Func<PerfRunContext, Task> RedisPaused(PortalEnvironment environment, TimeSpan hold) => async context =>
     {
         var redis = environment.Dependencies?.RedisContainer
             ?? throw new InvalidOperationException("The Redis drill needs the suite's own Redis container.");
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
         using var metrics = new PortalMetrics(environment.BaseAddress);
-        var steps = new PortalSteps(http, environment.BaseAddress);
-        var scenario = Scenario.Create(RedisDown, steps.ClientDetail())
+        var scenario = Scenario.Create(RedisDown, new PortalSteps(context.Http).ClientDetail())
             .WithLoadSimulations(LoadSimulation.ConstantRate(20, hold))
             .WithCapacity(maxWorkers: 100);
-        var before = await metrics.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var running = LoadRunner.RunAsync(scenario, new LoadRunnerOptions { Progress = ProgressMode.Never }, cancellationToken);
-        await Task.Delay(hold / 3, cancellationToken).ConfigureAwait(false);
-        await redis.PauseAsync(cancellationToken).ConfigureAwait(false);
+        var before = await metrics.ReadAsync(context.CancellationToken);
+        var running = context.RunLoadAsync([scenario], progress: false);
+        await Task.Delay(hold / 3, context.CancellationToken);
+        await redis.PauseAsync(context.CancellationToken);
         try
         {
-            await Task.Delay(hold / 3, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(hold / 3, context.CancellationToken);
         }
         finally
         {
-            await redis.UnpauseAsync(CancellationToken.None).ConfigureAwait(false);
+            await redis.UnpauseAsync(CancellationToken.None);
         }
 
-        var run = await running.ConfigureAwait(false);
-        var after = await metrics.ReadAsync(cancellationToken).ConfigureAwait(false);
+        context.Fault(hold / 3, hold * 2 / 3, "Redis container paused");
+        var run = await running;
+        var after = await metrics.ReadAsync(context.CancellationToken);
         var cacheErrors = PortalMetrics.Number(after, "cache", "errors") - PortalMetrics.Number(before, "cache", "errors");
-        var summary = $"cache errors during the run: {cacheErrors}; p95 by third: {Thirds(run[RedisDown].Timeline)}";
-        var measurements = new LoadRunMeasurements(run).WithMetric(RedisDown, "cache_errors", cacheErrors);
-        return (run, measurements, summary);
-    }
+        context.Metric(RedisDown, "cache_errors", cacheErrors);
+        context.Note("fault summary", $"cache errors during the run: {cacheErrors}; p95 by third: {Thirds(run[RedisDown].Timeline)}");
+    };
 
     /// <summary>
-    /// Valuations at 10/s; the market-prices service answers 30% 503s for the middle half: retries
-    /// absorb most, the rest falls back to last known prices (primed first).
+    /// Valuations at 10/s for <paramref name="hold"/>; the market-prices service answers 30% 503s for the
+    /// middle half: retries absorb most, the rest falls back to last known prices (primed first).
     /// </summary>
-    public static async Task<(LoadRunResult Run, LoadRunMeasurements Measurements, string Summary)> DownstreamErrorsAsync(
-        PortalEnvironment environment, TimeSpan hold, CancellationToken cancellationToken)
+    public static Func<PerfRunContext, Task> DownstreamErrors503(PortalEnvironment environment, TimeSpan hold) => async context =>
     {
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
         using var metrics = new PortalMetrics(environment.BaseAddress);
-        var steps = new PortalSteps(http, environment.BaseAddress);
         var warmUp = TimeSpan.FromSeconds(5);
-        var scenario = Scenario.Create(DownstreamErrors, steps.PortfolioValuation())
+        var scenario = Scenario.Create(DownstreamErrors, new PortalSteps(context.Http).PortfolioValuation())
             .WithWarmUp(warmUp)
             .WithLoadSimulations(LoadSimulation.ConstantRate(10, hold))
             .WithCapacity(maxWorkers: 100);
-        await PricePriming.PrimeAsync(environment.BaseAddress, cancellationToken).ConfigureAwait(false);
-        var before = await metrics.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var running = LoadRunner.RunAsync(scenario, new LoadRunnerOptions { Progress = ProgressMode.Never }, cancellationToken);
-        await Task.Delay(warmUp, cancellationToken).ConfigureAwait(false);
+        await PricePriming.PrimeAsync(environment.BaseAddress, context.CancellationToken);
+        var before = await metrics.ReadAsync(context.CancellationToken);
+        var running = context.RunLoadAsync([scenario], progress: false);
+        await Task.Delay(warmUp, context.CancellationToken);
         using (environment.Faults.Schedule(hold / 4, hold * 3 / 4, Fault.ErrorRatio(503, 0.3)))
         {
-            var run = await running.ConfigureAwait(false);
-            var after = await metrics.ReadAsync(cancellationToken).ConfigureAwait(false);
-            double Delta(string name) => PortalMetrics.Number(after, "downstream", name) - PortalMetrics.Number(before, "downstream", name);
-            var summary = $"downstream failures {Delta("failures")}, retries {Delta("retries")}, stale served {Delta("staleServed")}, breaker opened {Delta("breakerOpened")}";
-            var measurements = new LoadRunMeasurements(run)
-                .WithMetric(DownstreamErrors, "downstream_retries", Delta("retries"))
-                .WithMetric(DownstreamErrors, "breaker_opened", Delta("breakerOpened"));
-            return (run, measurements, summary);
+            await running;
         }
-    }
+
+        context.Faults(environment.Faults.Timeline);
+        var after = await metrics.ReadAsync(context.CancellationToken);
+        double Delta(string name) => PortalMetrics.Number(after, "downstream", name) - PortalMetrics.Number(before, "downstream", name);
+        context.Metric(DownstreamErrors, "downstream_retries", Delta("retries"));
+        context.Metric(DownstreamErrors, "breaker_opened", Delta("breakerOpened"));
+        context.Note("fault summary", $"downstream failures {Delta("failures")}, retries {Delta("retries")}, stale served {Delta("staleServed")}, breaker opened {Delta("breakerOpened")}");
+    };
 
     private static string Thirds(IReadOnlyList<TimelinePoint> timeline)
     {

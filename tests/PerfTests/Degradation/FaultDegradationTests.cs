@@ -1,56 +1,44 @@
-using PerfTests.Containers.Faults;
-using PerfTests;
-using PerfTests.Reporting.Context;
-using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Degradation;
 
 /// <summary>
 /// Degradation under faults: a dependency breaks mid-run and the portal must degrade gracefully
-/// (slower, not failing). Category <c>Degradation</c> (see <see cref="DegradationCategory"/>).
+/// (slower, not failing). Category Degradation: it breaks dependencies on purpose, which a plain Load run should not.
 /// </summary>
-[TestFixture]
-[Category(DegradationCategory.Name)]
-[Epic("Performance")]
-[Feature("Degradation")]
-public sealed class FaultDegradationTests
+[PerfSuite(PerfCategories.Degradation)]
+public sealed class FaultDegradationTests : PortalSuite
 {
-    /// <summary>Nightly length; PR (0.1): 30 s, the least that shows before / during / after.</summary>
+    /// <summary>Nightly length; PR (0.1): 30 s.</summary>
     private static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
+
+    /// <summary>The least that shows before / during / after: shorter profiles are raised to it.</summary>
+    private static readonly TimeSpan ShortestHold = TimeSpan.FromSeconds(30);
 
     [Test]
     [Story("Redis paused mid-run: cache-aside falls back to Postgres, latency rises, no errors")]
-    public async Task RedisPaused_MidRun_ServesFromPostgresWithoutErrors()
-    {
-        var hold = HoldForRun();
-        AllureContext.Parameter("hold", hold);
-        var (run, measurements, summary) = await FaultDegradationRuns.RedisPausedAsync(DegradationSuiteSetUp.Current, hold, CancellationToken.None);
-        Report(run.ToString(), summary);
-        SuiteRun.Judge(run, measurements, "degradation-redis", [new FaultWindow(hold / 3, hold * 2 / 3, "Redis container paused")]);
-    }
+    public Task RedisPaused_MidRun_ServesFromPostgresWithoutErrors() =>
+        PerfTest.Create("degradation-redis")
+            .Target(Portal.System)
+            .WithHttp(http => http.MaxConnectionsPerServer = 64)
+            // Scaled here, with a floor: the fault's timing is a share of the hold.
+            .Unscaled()
+            .Run(FaultDegradationRuns.RedisPaused(Portal, HoldForRun()))
+            .RunAsync();
 
     [Test]
     [Story("Downstream answers 30% 503s: retries and last known prices keep valuations answering")]
-    public async Task DownstreamThirtyPercent503_MidRun_ValuationsKeepAnswering()
-    {
-        var hold = HoldForRun();
-        AllureContext.Parameter("hold", hold);
-        var (run, measurements, summary) = await FaultDegradationRuns.DownstreamErrorsAsync(DegradationSuiteSetUp.Current, hold, CancellationToken.None);
-        Report(run.ToString(), summary);
-        SuiteRun.Judge(run, measurements, "degradation-downstream", FaultWindow.Windows(DegradationSuiteSetUp.Current.Faults.Timeline, run.StartedAt));
-    }
+    public Task DownstreamThirtyPercent503_MidRun_ValuationsKeepAnswering() =>
+        PerfTest.Create("degradation-downstream")
+            .Target(Portal.System)
+            .WithHttp(http => http.MaxConnectionsPerServer = 64)
+            .Unscaled()
+            .Run(FaultDegradationRuns.DownstreamErrors503(Portal, HoldForRun()))
+            .RunAsync();
 
     private static TimeSpan HoldForRun()
     {
-        var scaled = PerfRunSettings.Current.Scale(Hold);
-        return scaled < TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : scaled;
-    }
-
-    private static void Report(string run, string summary)
-    {
-        TestContext.Out.WriteLine(run);
-        TestContext.Out.WriteLine(summary);
-        AllureContext.Attach("fault summary", summary, "text/plain", "txt");
+        var scaled = PerfSettings.Current.Scale(Hold);
+        return scaled < ShortestHold ? ShortestHold : scaled;
     }
 }

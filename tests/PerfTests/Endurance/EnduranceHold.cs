@@ -1,6 +1,3 @@
-using System.Globalization;
-using PerfTests;
-
 namespace PerfTests.Suites.Endurance;
 
 /// <summary>
@@ -13,20 +10,7 @@ internal static class EnduranceHold
     /// <summary>Seed 004: 100 users for 2 hours.</summary>
     public static readonly TimeSpan Nightly = TimeSpan.FromHours(2);
 
-    /// <summary>The hold of the current run.</summary>
-    public static TimeSpan Current
-    {
-        get
-        {
-            var text = TestContext.Parameters.Get("EnduranceHold") ?? System.Environment.GetEnvironmentVariable("PERF_ENDURANCE_HOLD");
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return PerfRunSettings.Current.Scale(Nightly);
-            }
-
-            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var hold) && hold > TimeSpan.Zero
-                ? hold
-                : throw new InvalidOperationException($"EnduranceHold is '{text}'; it must be a positive TimeSpan such as 00:01:30.");
-        }
-    }
+    /// <summary>The hold of a run with <paramref name="settings"/>.</summary>
+    public static TimeSpan For(PerfSettings settings) =>
+        settings.CustomDuration("EnduranceHold", "PERF_ENDURANCE_HOLD") ?? settings.Scale(Nightly);
 }

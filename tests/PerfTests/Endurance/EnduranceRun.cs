@@ -1,14 +1,14 @@
 using PerfTests.Analysis.Endurance;
-using PerfTests.Load.Http;
 using PerfTests.Load.Results;
-using PerfTests.Load.Running;
-using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Endurance;
 
-/// <summary>Steady load with memory sampling, analysed for drift and growth; reused by the Integration tests.</summary>
-internal static class EnduranceRun
+/// <summary>
+/// Steady load for <paramref name="hold"/> (already final: the test runs unscaled) with the process's
+/// memory sampled, analysed for latency drift and growth; reused by the Integration tests.
+/// </summary>
+internal sealed class EnduranceRun(TimeSpan hold) : IWorkload
 {
     /// <summary>Scenario name; budgets/endurance.yaml judges it.</summary>
     public const string ScenarioName = "portal-mix";
@@ -16,12 +16,15 @@ internal static class EnduranceRun
     /// <summary>Iterations per second (each reads a page, a client and a portfolio's IRR: 3 requests).</summary>
     public const double PerSecond = 25;
 
-    /// <summary>Runs steady load for <paramref name="hold"/> and analyses it.</summary>
-    public static async Task<(LoadRunResult Run, DriftReport Drift, LeakReport Leak, LoadRunMeasurements Measurements)> RunAsync(
-        Uri baseAddress, TimeSpan hold, TextWriter? progress, CancellationToken cancellationToken)
+    /// <summary>The p95 drift, once run.</summary>
+    public DriftReport? Drift { get; private set; }
+
+    /// <summary>The leak verdict, once run.</summary>
+    public LeakReport? Leak { get; private set; }
+
+    public async Task RunAsync(PerfRunContext context)
     {
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 128 });
-        var steps = new PortalSteps(http, baseAddress);
+        var steps = new PortalSteps(context.Http);
         var scenario = Scenario.Create(ScenarioName, steps.ClientsList(), steps.ClientDetail(), steps.PortfolioIrr())
             .WithWarmUp(TimeSpan.FromSeconds(5))
             .WithLoadSimulations(LoadSimulation.ConstantRate(PerSecond, hold))
@@ -32,29 +35,38 @@ internal static class EnduranceRun
         LoadRunResult run;
         try
         {
-            run = await LoadRunner.RunAsync(scenario, new LoadRunnerOptions { ProgressWriter = progress, Progress = progress is null ? ProgressMode.Never : ProgressMode.Auto }, cancellationToken).ConfigureAwait(false);
+            run = await context.RunLoadAsync([scenario]);
         }
         finally
         {
-            await stopSampling.CancelAsync().ConfigureAwait(false);
-            await sampling.ConfigureAwait(false);
+            await stopSampling.CancelAsync();
+            await sampling;
         }
 
         var scenarioResult = run[ScenarioName];
-        var drift = EnduranceAnalysis.Drift(scenarioResult, hold);
-        var leak = EnduranceAnalysis.Leak(sampler.Samples, hold);
-        var measurements = new LoadRunMeasurements(run);
+        var drift = Drift = EnduranceAnalysis.Drift(scenarioResult, hold);
+        var leak = Leak = EnduranceAnalysis.Leak(sampler.Samples, hold);
         // Without enough data Analysis gives no metric (never 0), and the budget then fails on "not measured".
         foreach (var (name, value) in drift.ToMetrics().Concat(leak.ToMetrics()))
         {
-            measurements.WithMetric(ScenarioName, name, value);
+            context.Metric(ScenarioName, name, value);
         }
 
         if (EnduranceAnalysis.DriftOverRunMs(drift, scenarioResult.Duration) is { } overRun)
         {
-            measurements.WithMetric(ScenarioName, "p95_drift", overRun);
+            context.Metric(ScenarioName, "p95_drift", overRun);
         }
 
-        return (run, drift, leak, measurements);
+        // The test process hosts the portal AND the load engine: memory growth includes the engine's (small) share.
+        context.Note("endurance analysis", $"{drift}{System.Environment.NewLine}{leak} (test process: portal + engine)");
+        if (drift.DriftMsPerHour is { } driftPerHour)
+        {
+            context.Trend("endurance.p95_drift_ms_per_hour", driftPerHour, "ms/h");
+        }
+
+        if (leak.GrowthMbPerHour is { } growth)
+        {
+            context.Trend("endurance.memory_growth_mb_per_hour", growth, "MB/h");
+        }
     }
 }

@@ -1,12 +1,7 @@
-using PerfTests.Load.Results;
+using PerfTests.Containers.Faults;
 using PerfTests.Failover.Containers;
 using PerfTests.Failover.Drills;
 using PerfTests.Failover.Measurement;
-using PerfTests.Load.Http;
-using PerfTests.Load.Running;
-using PerfTests;
-using PerfTests.Reporting.Context;
-using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Failover;
@@ -16,10 +11,7 @@ namespace PerfTests.Suites.Failover;
 /// answering from PostgreSQL while Redis is away (no errors, latency within budget), and the hit
 /// ratio must come back (cold-cache recovery time, from the portal's /metrics counters).
 /// </summary>
-[TestFixture]
-[Category(PerfCategories.Failover)]
-[Epic("Performance")]
-[Feature("Failover")]
+[PerfSuite(PerfCategories.Failover)]
 public sealed class CacheFailoverTests
 {
     private const string Scenario = "cache-reads";
@@ -39,65 +31,66 @@ public sealed class CacheFailoverTests
     [Story("Redis killed and restarted empty: reads keep working and the cache warms up again within budget")]
     public async Task RedisKilledAndRestarted_UnderReadLoad_MeetsCacheFailoverBudget(CancellationToken cancellationToken)
     {
-        if (PerfRunSettings.Current.TargetUrl is not null)
+        var settings = PerfSettings.Current;
+        if (settings.TargetUrl is not null)
         {
             Assert.Ignore("Failover drills kill their own containers; they do not run against an external TargetUrl.");
         }
 
-        var (baseline, down, recovery) = (PerfRunSettings.Current.Scale(Baseline), PerfRunSettings.Current.Scale(Down), PerfRunSettings.Current.Scale(Recovery));
-        AllureContext.Parameter("baseline", baseline);
-        AllureContext.Parameter("redis down", down);
-        AllureContext.Parameter("recovery window", recovery);
-        await using var environment = await AllureContext.StepAsync("start containers + portal", () =>
-            PortalEnvironment.StartAsync(cancellationToken: cancellationToken));
-        var redis = environment.Dependencies!.RedisContainer!;
+        await using var environment = await PortalEnvironment.StartAsync(settings, cancellationToken: cancellationToken);
+        await PerfTest.Create("failover-cache")
+            .Target(environment.System)
+            .Parameter("baseline", settings.Scale(Baseline))
+            .Parameter("redis down", settings.Scale(Down))
+            .Parameter("recovery window", settings.Scale(Recovery))
+            .WithHttp(http => http.MaxConnectionsPerServer = 64)
+            .Run(run => DrillAsync(run, environment))
+            .RunAsync(cancellationToken);
+    }
 
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 64 });
+    private static async Task DrillAsync(PerfRunContext run, PortalEnvironment environment)
+    {
+        var redis = environment.Dependencies!.RedisContainer!;
+        var (baseline, down, recovery) = (run.Scale(Baseline), run.Scale(Down), run.Scale(Recovery));
         using var metricsClient = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         // One counter for all workers (StepContext.InvocationNumber counts per worker, which would
         // concentrate reads on a few ids and make the cache look warm too early).
         var reads = new long[1];
-        var scenario = PerfTests.Scenario.Create(Scenario, Step.Create("client-detail", ctx =>
-                http.GetAsync(new Uri(environment.BaseAddress, $"/api/clients/{((Interlocked.Increment(ref reads[0]) * 37) % HotClients) + 1}"), ctx.CancellationToken)))
-            .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, baseline + down + recovery))
+        var scenario = PerfTests.Scenario.Create(Scenario, run.Http.Get("client-detail", _ => $"/api/clients/{((Interlocked.Increment(ref reads[0]) * 37) % HotClients) + 1}"))
+            .WithLoadSimulations(LoadSimulation.ConstantRate(ReadsPerSecond, Baseline + Down + Recovery))
             .WithCapacity(maxWorkers: 200);
         var timeline = new DrillTimeline(TimeProvider.System);
         var poller = new CacheCounterPoller(metricsClient, environment.BaseAddress, TimeProvider.System);
-        using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
         var polling = poller.RunAsync(TimeSpan.FromMilliseconds(500), stopPolling.Token);
 
         timeline.Record(DrillPhase.Baseline, "read load started");
-        var load = LoadRunner.RunAsync(scenario, new LoadRunnerOptions { ProgressWriter = TestContext.Progress }, cancellationToken);
-        await Task.Delay(baseline, cancellationToken);
-        await ContainerDrills.KillAsync(redis, cancellationToken: cancellationToken);
+        var load = run.RunLoadAsync([scenario]);
+        await Task.Delay(baseline, run.CancellationToken);
+        await ContainerDrills.KillAsync(redis, cancellationToken: run.CancellationToken);
         var killedAt = timeline.Record(DrillPhase.Failure, "redis killed (SIGKILL)").At;
-        await Task.Delay(down, cancellationToken);
+        await Task.Delay(down, run.CancellationToken);
         // Stamped before the start: the container's own start-up time is part of the recovery.
         var restartedAt = timeline.Record(DrillPhase.Recovery, "redis restart issued (comes back empty: killed before any snapshot)").At;
-        await ContainerDrills.RestartAsync(redis, cancellationToken);
-        var run = await load;
+        await ContainerDrills.RestartAsync(redis, run.CancellationToken);
+        var result = await load;
         await stopPolling.CancelAsync();
         await polling;
         timeline.Record(DrillPhase.Validation, "load stopped");
 
         var warmup = CacheWarmup.Compute(poller.Samples, killedAt, restartedAt);
-        var points = run[Scenario].Timeline;
-        var outage = points.Where(p => run.StartedAt.AddSeconds(p.Second) > killedAt && run.StartedAt.AddSeconds(p.Second - 1) < restartedAt + (warmup.RecoveryTime ?? recovery)).ToList();
+        var points = result[Scenario].Timeline;
+        var outage = points.Where(p => result.StartedAt.AddSeconds(p.Second) > killedAt && result.StartedAt.AddSeconds(p.Second - 1) < restartedAt + (warmup.RecoveryTime ?? recovery)).ToList();
         var maxP95DuringOutageMs = outage.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000).DefaultIfEmpty(double.NaN).Max();
-        var summary = string.Join(System.Environment.NewLine,
-            timeline.Format(run.StartedAt),
+        run.Note("drill timeline and results", string.Join(System.Environment.NewLine,
+            timeline.Format(result.StartedAt),
             $"baseline hit ratio {warmup.BaselineHitRatio:P1}; cold-cache recovery {(warmup.RecoveryTime is { } t ? $"{t.TotalSeconds:F1} s" : "NOT within the window")}",
-            $"max per-second p95 from the kill until warm again: {maxP95DuringOutageMs:F0} ms; failures {run[Scenario].FailCount} of {run[Scenario].RequestCount}");
-        TestContext.Out.WriteLine(summary);
-        TestContext.Out.WriteLine(run.ToString());
-        AllureContext.Attach("drill timeline and results", summary, "text/plain", "txt");
-
-        var measurements = new LoadRunMeasurements(run)
-            .WithMetric(Scenario, "cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.PositiveInfinity)
-            .WithMetric(Scenario, "max_p95_during_outage", maxP95DuringOutageMs);
-        AllureContext.Metric("cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.NaN, "ms");
+            $"max per-second p95 from the kill until warm again: {maxP95DuringOutageMs:F0} ms; failures {result[Scenario].FailCount} of {result[Scenario].RequestCount}"));
+        run.Metric(Scenario, "cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.PositiveInfinity);
+        run.Metric(Scenario, "max_p95_during_outage", maxP95DuringOutageMs);
+        run.Trend("cache_warmup", warmup.RecoveryTime?.TotalMilliseconds ?? double.NaN, "ms");
         // Outage shaded from the kill until the hit ratio is back (open-ended when it never was).
         var warmAfterKill = warmup.RecoveryTime is { } w ? restartedAt + w - killedAt : (TimeSpan?)null;
-        SuiteRun.Judge(run, measurements, "failover-cache", DrillFaultWindows.From(timeline, run.StartedAt, killedAt, warmAfterKill));
+        run.Faults(DrillFaultWindows.From(timeline, result.StartedAt, killedAt, warmAfterKill));
     }
 }

@@ -1,8 +1,5 @@
 using PerfTests.Failover.Drills;
 using PerfTests.Failover.Postgres;
-using PerfTests;
-using PerfTests.Reporting.NUnit;
-using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Failover;
 
@@ -11,10 +8,7 @@ namespace PerfTests.Suites.Failover;
 /// constant rate while the PostgreSQL primary is SIGKILLed and the streaming standby promoted.
 /// RTO comes from the per-second success rate, RPO from checking every acknowledged write.
 /// </summary>
-[TestFixture]
-[Category(PerfCategories.Failover)]
-[Epic("Performance")]
-[Feature("Failover")]
+[PerfSuite(PerfCategories.Failover)]
 public sealed class DatabaseFailoverTests
 {
     /// <summary>Nightly lengths; the PR profile scales them (DurationScale 0.1: 6 s and 30 s).</summary>
@@ -30,10 +24,10 @@ public sealed class DatabaseFailoverTests
     [Story("Sync replication: the standby takes over within RTO and no acknowledged write is lost, even with a lagging standby")]
     public async Task SyncReplication_PrimaryKilledWhileStandbyLags_MeetsFailoverBudget(CancellationToken cancellationToken)
     {
-        var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Sync, PortalReconnect.MultiHost, Plan(StandbyLag), cancellationToken);
+        await using var portal = await StartAsync(ReplicationMode.Sync, PortalReconnect.MultiHost, cancellationToken);
+        var drill = new DatabaseDrill(portal, Plan(StandbyLag));
 
-        Assert.That(drill.RecoveryPoint.AcknowledgedCount, Is.GreaterThan(0), "the drill must have seen acknowledged writes to judge RPO");
-        DatabaseDrillRunner.Judge(drill, measurements);
+        await Drill(portal, drill, ReplicationMode.Sync, PortalReconnect.MultiHost).RunAsync(cancellationToken);
     }
 
     [Test]
@@ -41,16 +35,18 @@ public sealed class DatabaseFailoverTests
     [Story("Async replication: acknowledged writes the standby never received are lost, and listed by id")]
     public async Task AsyncReplication_PrimaryKilledWhileStandbyLags_ListsLostAcknowledgedWrites(CancellationToken cancellationToken)
     {
-        var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Async, PortalReconnect.MultiHost, Plan(StandbyLag), cancellationToken);
+        await using var portal = await StartAsync(ReplicationMode.Async, PortalReconnect.MultiHost, cancellationToken);
+        var drill = new DatabaseDrill(portal, Plan(StandbyLag));
 
-        var report = DatabaseDrillRunner.Evaluate(drill, measurements);
+        var result = await Drill(portal, drill, ReplicationMode.Async, PortalReconnect.MultiHost).EvaluateAsync(cancellationToken);
 
+        var measured = drill.Result!;
         Assert.Multiple(() =>
         {
-            Assert.That(drill.RecoveryPoint.LostCount, Is.GreaterThan(0), "writes acknowledged while the standby was cut off must be missing after promotion");
-            Assert.That(drill.RecoveryPoint.Describe(), Does.Match(@"lost \d+ of \d+ acknowledged writes .*#\d+ \(id \d+\)"));
-            Assert.That(report.Failures.Select(f => f.Metric.Name), Does.Contain("metric(rpo_records)"), "the RPO budget must catch the loss");
-            Assert.That(drill.Recovery.Recovered, Is.True, "with the multi-host connection string the portal still recovers");
+            Assert.That(measured.RecoveryPoint.LostCount, Is.GreaterThan(0), "writes acknowledged while the standby was cut off must be missing after promotion");
+            Assert.That(measured.RecoveryPoint.Describe(), Does.Match(@"lost \d+ of \d+ acknowledged writes .*#\d+ \(id \d+\)"));
+            Assert.That(result.Budget!.Failures.Select(f => f.Metric.Name), Does.Contain("metric(rpo_records)"), "the RPO budget must catch the loss");
+            Assert.That(measured.Recovery.Recovered, Is.True, "with the multi-host connection string the portal still recovers");
         });
     }
 
@@ -59,21 +55,44 @@ public sealed class DatabaseFailoverTests
     [Story("A portal that cannot follow the promotion (pinned to the old primary) fails the RTO budget")]
     public async Task BrokenReconnect_PortalPinnedToOldPrimary_FailsRtoBudget(CancellationToken cancellationToken)
     {
-        var (drill, measurements) = await DatabaseDrillRunner.RunAsync(ReplicationMode.Async, PortalReconnect.PinnedToOldPrimary, Plan(TimeSpan.Zero), cancellationToken);
+        await using var portal = await StartAsync(ReplicationMode.Async, PortalReconnect.PinnedToOldPrimary, cancellationToken);
+        var drill = new DatabaseDrill(portal, Plan(TimeSpan.Zero));
 
-        var report = DatabaseDrillRunner.Evaluate(drill, measurements);
+        var result = await Drill(portal, drill, ReplicationMode.Async, PortalReconnect.PinnedToOldPrimary).EvaluateAsync(cancellationToken);
 
         Assert.Multiple(() =>
         {
-            Assert.That(drill.Recovery.Recovered, Is.False, "every write after the kill goes to the dead primary");
-            Assert.That(report.Failures.Select(f => f.Metric.Name), Does.Contain("metric(rto)"), "the RTO budget must catch the broken reconnect");
+            Assert.That(drill.Result!.Recovery.Recovered, Is.False, "every write after the kill goes to the dead primary");
+            Assert.That(result.Budget!.Failures.Select(f => f.Metric.Name), Does.Contain("metric(rto)"), "the RTO budget must catch the broken reconnect");
         });
     }
 
+    private static async Task<FailoverPortal> StartAsync(ReplicationMode mode, PortalReconnect reconnect, CancellationToken cancellationToken)
+    {
+        if (PerfSettings.Current.TargetUrl is not null)
+        {
+            Assert.Ignore("Failover drills kill their own database containers; they do not run against an external TargetUrl.");
+        }
+
+        return await FailoverPortal.StartAsync(mode, reconnect, cancellationToken);
+    }
+
+    private static PerfTest Drill(FailoverPortal portal, DatabaseDrill drill, ReplicationMode mode, PortalReconnect reconnect) =>
+        PerfTest.Create("failover-database")
+            .Target(portal.System)
+            .Parameter("replication", mode)
+            .Parameter("reconnect", reconnect)
+            .Parameter("baseline", drill.Plan.Baseline)
+            .Parameter("recovery window", drill.Plan.Recovery)
+            .Parameter("standby lag", drill.Plan.StandbyLag)
+            // The plan's phases are scaled by Plan: the drill's load lasts exactly their sum.
+            .Unscaled()
+            .Run(drill);
+
     private static DatabaseDrillPlan Plan(TimeSpan standbyLag) => new()
     {
-        Baseline = PerfRunSettings.Current.Scale(Baseline),
-        Recovery = PerfRunSettings.Current.Scale(RecoveryWindow),
+        Baseline = PerfSettings.Current.Scale(Baseline),
+        Recovery = PerfSettings.Current.Scale(RecoveryWindow),
         StandbyLag = standbyLag,
         PromotionDelay = TimeSpan.FromSeconds(2),
     };

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PerfTests.Failover.Measurement;
-using PerfTests;
 
 namespace PerfTests.Suites.Failover;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using PerfTests;
-using PerfTests.Hosting;
+using PerfTests.Suites.Infrastructure;
 using PerfTests.Failover.Postgres;
 
 namespace PerfTests.Suites.Failover;
@@ -50,7 +49,7 @@ internal sealed class FailoverPortal : IAsyncDisposable
                 // The drill fails hundreds of requests on purpose; the drill's counters report them, not the log.
                 ["Logging:LogLevel:Default"] = "Critical",
             };
-            var system = await SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
+            var system = await PortalEnvironment.StartPortalAsync(settings, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
             return new FailoverPortal(database, system);
         }
         catch

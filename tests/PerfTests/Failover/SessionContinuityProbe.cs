@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PerfTests.Load.Http;
-using PerfTests;
 
 namespace PerfTests.Suites.Failover;
 
@@ -15,7 +13,7 @@ namespace PerfTests.Suites.Failover;
 /// </summary>
 internal sealed class SessionContinuityProbe
 {
-    private readonly HttpStepClient _http;
+    private readonly HttpTarget _http;
     private readonly Uri _me;
     private readonly IReadOnlyList<string> _tokens;
     private readonly TimeProvider _time;
@@ -24,8 +22,8 @@ internal sealed class SessionContinuityProbe
     private long _decidedAfterFailure;
     private long _acceptedAfterFailure;
 
-    private SessionContinuityProbe(HttpStepClient http, Uri balancer, IReadOnlyList<string> tokens, TimeProvider time) =>
-        (_http, _me, _tokens, _time) = (http, new Uri(balancer, "/api/auth/me"), tokens, time);
+    private SessionContinuityProbe(HttpTarget balancer, IReadOnlyList<string> tokens, TimeProvider time) =>
+        (_http, _me, _tokens, _time) = (balancer, balancer.Url("/api/auth/me"), tokens, time);
 
     /// <summary>Tokens held by the users: one login each, round-robin over the instances.</summary>
     public int Sessions => _tokens.Count;
@@ -40,25 +38,26 @@ internal sealed class SessionContinuityProbe
     public double Continuity => DecidedAfterFailure == 0 ? 0 : (double)AcceptedAfterFailure / DecidedAfterFailure;
 
     /// <summary>Logs <paramref name="users"/> seeded users (user1..) in one after another through the balancer.</summary>
-    public static async Task<SessionContinuityProbe> LoginAsync(HttpStepClient http, Uri balancer, int users, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<SessionContinuityProbe> LoginAsync(HttpTarget balancer, int users, TimeProvider time, CancellationToken cancellationToken)
     {
         var tokens = new List<string>();
         for (var i = 1; i <= users; i++)
         {
-            using var response = await http.Client.PostAsJsonAsync(new Uri(balancer, "/api/auth/login"), new { username = $"user{i}", password = "perf-admin" }, cancellationToken);
+            using var login = new HttpRequestMessage(HttpMethod.Post, balancer.Url("/api/auth/login")) { Content = JsonContent.Create(new { username = $"user{i}", password = "perf-admin" }) };
+            using var response = await balancer.RequestAsync(login, cancellationToken);
             response.EnsureSuccessStatusCode();
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             tokens.Add(body.RootElement.GetProperty("token").GetString() ?? throw new InvalidOperationException("login answered without a token"));
         }
 
-        return new SessionContinuityProbe(http, balancer, tokens, time);
+        return new SessionContinuityProbe(balancer, tokens, time);
     }
 
     /// <summary>Requests started from now on count towards <see cref="Continuity"/>.</summary>
     public void MarkFailure() => Interlocked.Exchange(ref _failureTimestamp, _time.GetTimestamp());
 
     /// <summary>The load step: GET /api/auth/me with the users' tokens in turn.</summary>
-    public Step AuthMeStep() => PerfTests.Step.Create("auth-me", async ctx =>
+    public Step AuthMeStep() => Step.Create("auth-me", async ctx =>
     {
         var afterFailure = _time.GetTimestamp() >= Interlocked.Read(ref _failureTimestamp);
         var request = new HttpRequestMessage(HttpMethod.Get, _me);

@@ -1,16 +1,15 @@
 using System.Globalization;
 using PerfTests.Containers;
 using PerfTests.Containers.Faults;
-using PerfTests;
 using PerfTests.Hosting;
+using PerfTests.Resources;
 
 namespace PerfTests.Suites.Infrastructure;
 
 /// <summary>
 /// Everything a suite runs against: PostgreSQL and Redis containers, the WireMock market-prices
 /// service, and the sample portal on real Kestrel (127.0.0.1) seeded with 10,000 clients.
-/// With a TargetUrl (runsettings) or PERF_TARGET_URL, nothing is started: the external system is
-/// probed and used as it is.
+/// With a TargetUrl (runsettings) or PERF_TARGET_URL, nothing is started: the pipeline loads that system.
 /// </summary>
 internal sealed class PortalEnvironment : IAsyncDisposable
 {
@@ -26,7 +25,7 @@ internal sealed class PortalEnvironment : IAsyncDisposable
     /// <summary>Containers and the downstream stub; null against an external target.</summary>
     public PerfEnvironment? Dependencies { get; }
 
-    /// <summary>The running system under test.</summary>
+    /// <summary>The running system under test (the test's target).</summary>
     public ISystemUnderTest System { get; }
 
     /// <summary>Base address of the system under test (loopback unless external).</summary>
@@ -36,36 +35,38 @@ internal sealed class PortalEnvironment : IAsyncDisposable
     public FaultInjector Faults => Dependencies?.Faults
         ?? throw new InvalidOperationException("Fault injection needs the suite's own environment; it is not available against an external TargetUrl.");
 
-    /// <summary>The portal environment for one suite's [SetUpFixture]: started once, always removed.</summary>
-    public static SharedEnvironment<PortalEnvironment> Shared(string suite) =>
-        new(suite, ct => StartAsync(cancellationToken: ct), TimeSpan.FromMinutes(4));
+    /// <summary>
+    /// Fresh resource sources for one run (the pipeline disposes them): the portal's /metrics (pool usage,
+    /// cache hit ratio) and, when the environment owns them, PostgreSQL and Redis.
+    /// </summary>
+    public IResourceSource[] ResourceSources() => Dependencies is { } dependencies
+        ? [new PortalMetricsSource(BaseAddress), new PostgresResourceSource(dependencies.PostgresConnectionString), new RedisResourceSource(dependencies.RedisConnectionString)]
+        : [new PortalMetricsSource(BaseAddress)];
 
     /// <summary>Starts the environment; on any failure everything already started is removed.</summary>
+    /// <param name="settings">The run's settings: a TargetUrl means nothing is started.</param>
     /// <param name="overrides">Sample-system settings (e.g. defect switches) layered over the defaults.</param>
     /// <param name="cancellationToken">Cancels the start; whatever already started is removed.</param>
     public static async Task<PortalEnvironment> StartAsync(
-        IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+        PerfSettings settings, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
-        if (PerfRunSettings.Current.TargetUrl is { } external)
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.TargetUrl is { } external)
         {
-            var target = new ExternalSystemUnderTest(external);
-            await SystemUnderTestProbe.EnsureReachableAsync(external, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new PortalEnvironment(null, target);
+            return new PortalEnvironment(null, new ExternalSystemUnderTest(external));
         }
 
         var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), cancellationToken).ConfigureAwait(false);
         try
         {
-            var settings = SettingsFor(dependencies);
-            settings["SampleSystem:Database:SeedClientsOnStartup"] = SeededClients.ToString(CultureInfo.InvariantCulture);
+            var configuration = SettingsFor(dependencies);
+            configuration["SampleSystem:Database:SeedClientsOnStartup"] = SeededClients.ToString(CultureInfo.InvariantCulture);
             foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             {
-                settings[key] = value;
+                configuration[key] = value;
             }
 
-            // Seeding 10,000 clients happens before /health answers, so allow for it.
-            var system = await SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
-            return new PortalEnvironment(dependencies, system);
+            return new PortalEnvironment(dependencies, await StartPortalAsync(configuration, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false));
         }
         catch
         {
@@ -75,19 +76,20 @@ internal sealed class PortalEnvironment : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a second portal in-process against the same dependencies (the side-by-side candidate):
-    /// it never seeds (the database is already seeded and seeding truncates it) and caches under its
-    /// own Redis prefix, so each instance warms its own cache like a separate deployment.
+    /// Starts a second portal in-process against the same dependencies (the side-by-side candidate, a
+    /// defect portal): it never seeds (the database is already seeded and seeding truncates it) and
+    /// caches under its own Redis prefix, so each instance warms its own cache like a separate deployment.
     /// </summary>
     /// <param name="dependencies">The running environment's containers and downstream stub.</param>
-    /// <param name="overrides">Candidate-only settings (e.g. "SampleSystem:ExtraLatencyUs"); seeding cannot be switched on.</param>
+    /// <param name="cachePrefix">Redis key prefix of this instance, e.g. "sut-b:".</param>
+    /// <param name="overrides">Instance-only settings (e.g. "SampleSystem:ExtraLatencyUs"); seeding cannot be switched on.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static Task<ISystemUnderTest> StartSecondInstanceAsync(
-        PerfEnvironment dependencies, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
+        PerfEnvironment dependencies, string cachePrefix, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
         // Settings first: a refused override (seeding) fails before anything starts.
-        var settings = SecondInstanceSettings(dependencies, "sut-b:", overrides);
-        return SystemUnderTestFactory.StartAsync<Program>(settings, TimeSpan.FromSeconds(30), cancellationToken);
+        var settings = SecondInstanceSettings(dependencies, cachePrefix, overrides);
+        return StartPortalAsync(settings, TimeSpan.FromSeconds(60), cancellationToken);
     }
 
     /// <summary>
@@ -114,6 +116,10 @@ internal sealed class PortalEnvironment : IAsyncDisposable
 
         return settings;
     }
+
+    /// <summary>The portal in-process, ready once /health answers 2xx (seeding happens before it does).</summary>
+    public static Task<ISystemUnderTest> StartPortalAsync(IReadOnlyDictionary<string, string?> configuration, TimeSpan timeout, CancellationToken cancellationToken) =>
+        InProcessApp.StartAsync<Program>(configuration, readinessPath: "/health", requireSuccess: true, timeout: timeout, cancellationToken: cancellationToken);
 
     private static Dictionary<string, string?> SettingsFor(PerfEnvironment dependencies) => new(StringComparer.OrdinalIgnoreCase)
     {

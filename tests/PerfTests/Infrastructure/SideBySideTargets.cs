@@ -1,16 +1,15 @@
-using PerfTests;
-using PerfTests.Hosting;
+using PerfTests.Containers;
 using PerfTests.Failover.Processes;
 
 namespace PerfTests.Suites.Infrastructure;
 
 /// <summary>
 /// The two systems of a side-by-side A/B run. In-process: the suite's portal is the baseline (A) and a
-/// second portal on the same PostgreSQL/Redis/WireMock is the candidate (B), with PERF_CANDIDATE_SETTINGS
-/// applied to B only. Against external targets: PERF_BASELINE_TARGET_URL is A and PERF_TARGET_URL
-/// (the suite's external system) is B, both probed before any load is sent. With PERF_BASELINE_APP
-/// (e.g. main's build of the portal) both arms are separate processes on the suite's dependencies:
-/// A from that dll, B from this build's, so neither shares the load generator's process.
+/// second portal on the same PostgreSQL/Redis/WireMock is the candidate (B), with CandidateSettings
+/// applied to B only. Against external targets: BaselineTargetUrl is A and TargetUrl (the suite's
+/// external system) is B. With BaselineApp (e.g. main's build of the portal) both arms are separate
+/// processes on the suite's dependencies: A from that dll, B from this build's, so neither shares the
+/// load generator's process. Names are the run settings (README "Settings").
 /// </summary>
 internal sealed class SideBySideTargets : IAsyncDisposable
 {
@@ -37,42 +36,42 @@ internal sealed class SideBySideTargets : IAsyncDisposable
     public string CandidateSettingsText =>
         CandidateSettings.Count == 0 ? "none" : string.Join("; ", CandidateSettings.Select(p => $"{p.Key}={p.Value}"));
 
-    /// <summary>Starts (in-process) or probes (external) the candidate next to <paramref name="environment"/>.</summary>
-    /// <exception cref="InvalidOperationException">The variables do not fit the environment; the message says which to set.</exception>
-    public static async Task<SideBySideTargets> StartAsync(PortalEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>Starts (in-process) or names (external) the candidate next to <paramref name="environment"/>.</summary>
+    /// <exception cref="InvalidOperationException">The settings do not fit the environment; the message says which to set.</exception>
+    public static async Task<SideBySideTargets> StartAsync(PortalEnvironment environment, PerfSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var settings = SideBySideRunSettings.Current;
+        ArgumentNullException.ThrowIfNull(settings);
         if (environment.Dependencies is null)
         {
             if (settings.BaselineTargetUrl is null)
             {
                 throw new InvalidOperationException(
                     $"The suite runs against the external system {environment.BaseAddress} (the candidate); a side-by-side run also needs " +
-                    $"the baseline system: set {SideBySideRunSettings.BaselineTargetUrlVariable} to its base URL.");
+                    "the baseline system: set BaselineTargetUrl (PERF_BASELINE_TARGET_URL) to its base URL.");
             }
 
             if (settings.BaselineApp is not null)
             {
                 throw new InvalidOperationException(
-                    $"{SideBySideRunSettings.BaselineAppVariable} starts the baseline on the suite's own dependencies; against external systems set {SideBySideRunSettings.BaselineTargetUrlVariable} instead.");
+                    "BaselineApp (PERF_BASELINE_APP) starts the baseline on the suite's own dependencies; against external systems set BaselineTargetUrl instead.");
             }
 
             if (settings.CandidateSettings.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"{SideBySideRunSettings.CandidateSettingsVariable} configures the in-process candidate only; external systems are configured where they run.");
+                    "CandidateSettings (PERF_CANDIDATE_SETTINGS) configure the in-process candidate only; external systems are configured where they run.");
             }
 
-            await using var baseline = new ExternalSystemUnderTest(settings.BaselineTargetUrl);
-            await SystemUnderTestProbe.EnsureReachableAsync(baseline.BaseAddress, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var baseline = new ExternalSystemUnderTest(settings.BaselineTargetUrl);
+            await SystemUnderTestProbe.EnsureReachableAsync(baseline.BaseAddress, settings.ReadinessPath, settings.ReadinessTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
             return new SideBySideTargets(baseline.BaseAddress, environment.BaseAddress, settings.CandidateSettings);
         }
 
         if (settings.BaselineTargetUrl is not null)
         {
             throw new InvalidOperationException(
-                $"{SideBySideRunSettings.BaselineTargetUrlVariable} is set but {SystemUnderTestFactory.TargetUrlVariable} is not: " +
+                "BaselineTargetUrl (PERF_BASELINE_TARGET_URL) is set but TargetUrl (PERF_TARGET_URL) is not: " +
                 "set both (external baseline and candidate) or neither (both instances in-process).");
         }
 
@@ -81,12 +80,12 @@ internal sealed class SideBySideTargets : IAsyncDisposable
             return await StartProcessesAsync(environment.Dependencies, baselineApp, settings.CandidateSettings, cancellationToken).ConfigureAwait(false);
         }
 
-        var candidate = await PortalEnvironment.StartSecondInstanceAsync(environment.Dependencies, settings.CandidateSettings, cancellationToken).ConfigureAwait(false);
+        var candidate = await PortalEnvironment.StartSecondInstanceAsync(environment.Dependencies, "sut-b:", settings.CandidateSettings, cancellationToken).ConfigureAwait(false);
         return new SideBySideTargets(environment.BaseAddress, candidate.BaseAddress, settings.CandidateSettings, candidate);
     }
 
     private static async Task<SideBySideTargets> StartProcessesAsync(
-        PerfTests.Containers.PerfEnvironment dependencies, string baselineApp, IReadOnlyDictionary<string, string?> candidateSettings, CancellationToken cancellationToken)
+        PerfEnvironment dependencies, string baselineApp, IReadOnlyDictionary<string, string?> candidateSettings, CancellationToken cancellationToken)
     {
         var baseline = await AppProcess.StartAsync(
             new AppProcessOptions { AssemblyPath = baselineApp, Settings = PortalEnvironment.SecondInstanceSettings(dependencies, "sut-a:", new Dictionary<string, string?>()) },

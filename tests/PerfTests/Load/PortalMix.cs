@@ -1,5 +1,4 @@
 using PerfTests.Analysis.Baselines;
-using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Load;

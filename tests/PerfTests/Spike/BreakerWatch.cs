@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Spike;
 

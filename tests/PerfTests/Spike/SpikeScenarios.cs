@@ -1,4 +1,3 @@
-using PerfTests;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.Spike;

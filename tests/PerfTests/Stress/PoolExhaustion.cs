@@ -1,9 +1,4 @@
-using PerfTests.Load.Http;
-using PerfTests.Load.Results;
-using PerfTests.Load.Running;
-using PerfTests;
 using PerfTests.Suites.Infrastructure;
-using PerfTests.Suites.Spike;
 
 namespace PerfTests.Suites.Stress;
 
@@ -12,7 +7,9 @@ namespace PerfTests.Suites.Stress;
 /// (capacity ~20 queries/s) is offered twice that. It must shed the excess quickly as 503 "Database
 /// unavailable" after its connection timeout, never hang, and recover.
 /// </summary>
-internal static class PoolExhaustion
+/// <param name="perSecond">Pages of clients offered per second.</param>
+/// <param name="hold">Length of the load, already final.</param>
+internal sealed class PoolExhaustion(double perSecond, TimeSpan hold) : IWorkload
 {
     /// <summary>Scenario name; budgets/stress-pool.yaml judges it.</summary>
     public const string ScenarioName = "pool-exhaustion";
@@ -26,26 +23,22 @@ internal static class PoolExhaustion
         ["SampleSystem:SlowQueryDelayMs"] = "100",
     };
 
-    /// <summary>Offers pages of clients at <paramref name="perSecond"/>; adds pool metrics from <c>/metrics</c>.</summary>
-    public static async Task<(LoadRunResult Run, LoadRunMeasurements Measurements, string Summary)> RunAsync(
-        Uri baseAddress, double perSecond, TimeSpan hold, CancellationToken cancellationToken)
+    public async Task RunAsync(PerfRunContext context)
     {
-        using var http = new HttpStepClient(new HttpStepOptions { MaxConnectionsPerServer = 256 });
-        using var metrics = new PortalMetrics(baseAddress);
-        var scenario = Scenario.Create(ScenarioName, new PortalSteps(http, baseAddress).ClientsList())
+        using var metrics = new PortalMetrics(context.Http.BaseAddress);
+        var scenario = Scenario.Create(ScenarioName, new PortalSteps(context.Http).ClientsList())
             .WithLoadSimulations(LoadSimulation.ConstantRate(perSecond, hold))
             .WithCapacity(maxWorkers: 256);
-        var run = await LoadRunner.RunAsync(scenario, new LoadRunnerOptions { Progress = ProgressMode.Never }, cancellationToken).ConfigureAwait(false);
-        var after = await metrics.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var run = await context.RunLoadAsync([scenario], $"offer {perSecond:0}/s to a 20/s pool", progress: false);
+        var after = await metrics.ReadAsync(context.CancellationToken);
         var saturation = PortalMetrics.Number(after, "database", "peakConnectionsInUse") / PortalMetrics.Number(after, "database", "maxPoolSize");
         var result = run[ScenarioName];
         // Exhaustion must surface as 503 (the documented contract), not as 500s or client timeouts.
         var otherFailures = result.StatusCodes.Where(s => s.Key is not ("200" or "503")).Sum(s => s.Value);
-        var summary = $"offered {perSecond}/s: done {result.RequestsPerSecond:0.0}/s, errors {(double)result.FailCount / Math.Max(1, result.RequestCount):P1}, " +
-            $"status {string.Join(", ", result.StatusCodes.Select(s => $"{s.Key}={s.Value}"))}, pool peak/max {saturation:P0}, p99 {result.Latency.P99.ValueUs / 1000.0:0} ms";
-        var measurements = new LoadRunMeasurements(run)
-            .WithMetric(ScenarioName, "pool_saturation", saturation)
-            .WithMetric(ScenarioName, "failures_other_than_503", otherFailures);
-        return (run, measurements, summary);
+        context.Metric(ScenarioName, "pool_saturation", saturation);
+        context.Metric(ScenarioName, "failures_other_than_503", otherFailures);
+        context.Note("pool exhaustion",
+            $"offered {perSecond}/s: done {result.RequestsPerSecond:0.0}/s, errors {(double)result.FailCount / Math.Max(1, result.RequestCount):P1}, " +
+            $"status {string.Join(", ", result.StatusCodes.Select(s => $"{s.Key}={s.Value}"))}, pool peak/max {saturation:P0}, p99 {result.Latency.P99.ValueUs / 1000.0:0} ms");
     }
 }

@@ -1,8 +1,5 @@
 using PerfTests.Browser;
 using PerfTests.Budgets;
-using PerfTests;
-using PerfTests.Reporting.Context;
-using PerfTests.Reporting.NUnit;
 using PerfTests.Suites.Infrastructure;
 
 namespace PerfTests.Suites.WebVitals;
@@ -12,11 +9,8 @@ namespace PerfTests.Suites.WebVitals;
 /// defect switch must make its page FAIL the budget, naming the metric the defect hurts, and
 /// nothing unrelated. These tests pass when the budget fails as expected.
 /// </summary>
-[TestFixture]
-[Category(PerfCategories.WebVitals)]
-[Epic("Performance")]
-[Feature("WebVitals")]
-public sealed class FrontEndDefectTests
+[PerfSuite(PerfCategories.WebVitals)]
+public sealed class FrontEndDefectTests : WebVitalsSuite
 {
     private static readonly WebVitalsOptions Options = new() { Runs = 3, WarmUpRuns = 1, CaptureArtifacts = true };
 
@@ -39,26 +33,25 @@ public sealed class FrontEndDefectTests
     [Story("A deliberately slowed page fails the right budget, naming the right metric")]
     public async Task Budget_FrontEndDefect_FailsTheMetricItHurts(string defect, string value, PageSpec page, string expected, string allowed)
     {
-        if (WebVitalsSuiteSetUp.Portal.Dependencies is null)
+        if (Portal.Dependencies is not { } dependencies)
         {
             Assert.Ignore("Defect switches need the suite's own portal (not an external TargetUrl).");
+            return;
         }
 
-        AllureContext.Parameter("defect", $"SampleSystem:FrontEnd:{defect}={value}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await using var portal = await DefectPortal.StartAsync(
-            WebVitalsSuiteSetUp.Portal, new Dictionary<string, string?> { ["SampleSystem:FrontEnd:" + defect] = value }, timeout.Token);
-        var runner = new WebVitalsRunner(WebVitalsSuiteSetUp.Browser, portal.BaseAddress, Options);
+        // A second portal on the suite's containers with the switch on: the clean portal stays clean for the other tests.
+        await using var portal = await PortalEnvironment.StartSecondInstanceAsync(
+            dependencies, "sut-defect:", new Dictionary<string, string?> { ["SampleSystem:FrontEnd:" + defect] = value }, timeout.Token);
 
-        var vitals = await AllureContext.StepAsync($"measure {page.Name} with {defect}", () => runner.MeasureAsync(page, cancellationToken: timeout.Token));
-        WebVitalsRun.Report(vitals);
-        var report = BudgetEvaluator.Evaluate(BudgetFiles.Load("webvitals"), new WebVitalsMeasurements([vitals]));
+        var result = await PerfTest.Create("webvitals")
+            .Budget("webvitals", page.Name)
+            .Target(portal)
+            .Parameter("defect", $"SampleSystem:FrontEnd:{defect}={value}")
+            .Run(PagesWorkload.Of(Browser, [page], options: Options))
+            .EvaluateAsync(timeout.Token);
 
-        var pageConclusions = report.Conclusions.Where(c => c.Scope == page.Name).ToList();
-        var table = BudgetReportFormatter.Table(report with { Conclusions = pageConclusions });
-        TestContext.Out.WriteLine(table);
-        AllureContext.Attach("budget verdicts with the defect", table, "text/plain", "txt");
-        var failed = pageConclusions.Where(c => c.Verdict == BudgetVerdict.Fail).Select(c => c.Metric.Name).ToList();
+        var failed = result.Budget!.Failures.Select(c => c.Metric.Name).ToList();
         Assert.That(failed, Does.Contain(expected), $"the {defect} defect must fail {expected} on '{page.Name}'");
         Assert.That(failed, Is.SubsetOf(allowed.Split(' ')), $"the {defect} defect must not fail unrelated metrics");
     }

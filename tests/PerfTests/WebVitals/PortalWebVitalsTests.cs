@@ -1,6 +1,4 @@
 using PerfTests.Browser;
-using PerfTests;
-using PerfTests.Reporting.NUnit;
 
 namespace PerfTests.Suites.WebVitals;
 
@@ -8,20 +6,14 @@ namespace PerfTests.Suites.WebVitals;
 /// Lab web vitals of the portal's pages in real Chromium: every page and lab condition that
 /// budgets/webvitals.yaml names, 5 cold runs each (median judged, spread reported).
 /// </summary>
-[TestFixture]
-[Category(PerfCategories.WebVitals)]
-[Epic("Performance")]
-[Feature("WebVitals")]
-public sealed class PortalWebVitalsTests
+[PerfSuite(PerfCategories.WebVitals)]
+public sealed class PortalWebVitalsTests : WebVitalsSuite
 {
     [Test]
     [Story("Every page meets its web vitals and resource budgets in the lab")]
-    public async Task Pages_InLab_MeetWebVitalsBudget()
-    {
-        var budget = BudgetFiles.Load("webvitals");
-
-        var pages = await WebVitalsRun.MeasureBudgetPagesAsync(budget, WebVitalsSuiteSetUp.Portal.BaseAddress);
-
-        WebVitalsRun.Judge(new WebVitalsMeasurements(pages), budget);
-    }
+    public Task Pages_InLab_MeetWebVitalsBudget() =>
+        PerfTest.Create("webvitals")
+            .Target(Portal.System)
+            .Run(PagesWorkload.NamedByBudget(Browser, PortalPages.Named))
+            .RunAsync();
 }
