@@ -4,7 +4,7 @@ namespace PerfTests.Analysis.Endurance;
 public sealed class LeakOptions
 {
     /// <summary>
-    /// Duration the growth is projected over: the nominal endurance run. Default 2 h (the seeds'
+    /// Duration the growth is projected over: the nominal endurance run. Default 2 h (seed 004's, budgets/SEEDS.md:
     /// endurance shape: 100 users for 2 h).
     /// </summary>
     public TimeSpan NominalDuration { get; set; } = TimeSpan.FromHours(2);
