@@ -6,4 +6,4 @@ namespace PerfTests.Exporters;
 /// </summary>
 /// <param name="Name">The metric, <c>source.metric</c> (e.g. <c>pg.connections_active</c>); its unit follows from the name (see <c>ResourceChartGroups</c>).</param>
 /// <param name="Points">Values by time since sampling began; a missing interval is a gap, never a 0.</param>
-public sealed record NamedSeries(string Name, IReadOnlyList<(TimeSpan At, double Value)> Points);
+internal sealed record NamedSeries(string Name, IReadOnlyList<(TimeSpan At, double Value)> Points);
