@@ -39,8 +39,6 @@ out=artifacts/gate-trust
 [[ $mode == single ]] || out=artifacts/gate-trust-side-by-side
 rm -rf "$out" && mkdir -p "$out"
 scripts/setup-containers.sh
-# shellcheck disable=SC1091
-set -a && source .perf/container.env && set +a
 # Nothing from the caller's shell may change what is measured.
 unset PERF_BASELINE_DIR PERF_TARGET_URL PERF_BASELINE_TARGET_URL PERF_CANDIDATE_SETTINGS SampleSystem__SlowdownPercent SampleSystem__ExtraLatencyUs GITHUB_STEP_SUMMARY
 dotnet build tests/PerfTests -c Release --nologo -v q

@@ -53,8 +53,6 @@ fi
 scripts/setup-containers.sh
 # Chromium only when a browser suite may run (WebVitals, or every category).
 if [[ ,$category, == *,WebVitals,* || $category == all ]]; then scripts/setup-browser.sh; fi
-# shellcheck disable=SC1091
-set -a && source .perf/container.env && set +a
 
 filter=()
 # Load,WebVitals -> Category=Load|Category=WebVitals

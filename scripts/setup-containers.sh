@@ -3,12 +3,17 @@
 #  - Docker engine present: nothing to do (public images postgres:16-alpine / redis:7-alpine are used).
 #  - Otherwise (Debian 12, root, only the apt mirror reachable): Podman + runc, the Docker API socket,
 #    and local PostgreSQL 15 / Redis 7 images built from Debian packages with mmdebstrap.
-# Idempotent: every step checks first. Writes .perf/container.env for CI to source.
+# Idempotent: every step checks first. Then a plain `dotnet test` in a new shell finds everything:
+#  - ~/.testcontainers.properties (Testcontainers' own configuration): docker.host, ryuk.disabled,
+#    host.override; other keys in the file are kept.
+#  - ~/.perftests.properties (read by the harness's settings): PostgresImage, RedisImage.
+# Environment variables (DOCKER_HOST, TESTCONTAINERS_*, PERF_POSTGRES_IMAGE, ...) still override both.
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONTAINERS_DIR="$REPO_ROOT/scripts/containers"
-ENV_FILE="$REPO_ROOT/.perf/container.env"
+TESTCONTAINERS_PROPERTIES="$HOME/.testcontainers.properties"
+PERFTESTS_PROPERTIES="${PERF_SETTINGS_FILE:-$HOME/.perftests.properties}"
 SOCKET=/run/podman/podman.sock
 BASE_IMAGE=localhost/perftests/base:bookworm
 PG_IMAGE=localhost/perftests/postgres:15
@@ -19,11 +24,16 @@ APT_SOURCES=/etc/apt/sources.list.d/debian.sources
 log() { printf '[setup-containers] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-write_env_file() {
-  mkdir -p "$(dirname "$ENV_FILE")"
-  printf '%s\n' "$@" > "$ENV_FILE"
-  log "environment for the test run (also in ${ENV_FILE#"$REPO_ROOT"/}; CI: 'set -a; . $(basename "$(dirname "$ENV_FILE")")/$(basename "$ENV_FILE"); set +a'):"
-  printf '  export %s\n' "$@" >&2
+# set_property FILE KEY VALUE: KEY=VALUE in FILE, replacing KEY's line or appending it; other lines stay.
+set_property() {
+  local file=$1 key=$2 value=$3 tmp
+  touch "$file"
+  if grep -qxF "$key=$value" "$file"; then return; fi
+  tmp=$(mktemp "$file.XXXXXX")
+  grep -v "^[[:space:]]*${key//./\\.}[[:space:]]*=" "$file" > "$tmp" || true
+  printf '%s=%s\n' "$key" "$value" >> "$tmp"
+  mv "$tmp" "$file"
+  log "$file: $key=$value"
 }
 
 docker_engine_answers() {
@@ -126,9 +136,7 @@ build_image() {
 main() {
   local started=$SECONDS
   if docker_engine_answers; then
-    log "a Docker engine answers: nothing to set up (public images are the defaults)"
-    mkdir -p "$(dirname "$ENV_FILE")"
-    echo "# A Docker engine answers: Testcontainers defaults and public images apply." > "$ENV_FILE"
+    log "a Docker engine answers: nothing to set up (Testcontainers' defaults and public images apply)"
     return
   fi
   [ "$(id -u)" = "0" ] || die "run as root (installs packages, writes /etc/containers, starts the Podman API)"
@@ -137,12 +145,14 @@ main() {
   start_service
   build_image "$PG_IMAGE" postgres.Containerfile
   build_image "$REDIS_IMAGE" redis.Containerfile
-  write_env_file \
-    "DOCKER_HOST=unix://$SOCKET" \
-    "TESTCONTAINERS_RYUK_DISABLED=true" \
-    "TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1" \
-    "PERF_POSTGRES_IMAGE=$PG_IMAGE" \
-    "PERF_REDIS_IMAGE=$REDIS_IMAGE"
+  # Ryuk (the reaper container) needs the Docker socket mounted privileged, which rootful Podman here
+  # refuses; the harness sweeps its own labelled containers instead. Published ports answer on loopback.
+  set_property "$TESTCONTAINERS_PROPERTIES" docker.host "unix://$SOCKET"
+  set_property "$TESTCONTAINERS_PROPERTIES" ryuk.disabled true
+  set_property "$TESTCONTAINERS_PROPERTIES" host.override 127.0.0.1
+  set_property "$PERFTESTS_PROPERTIES" PostgresImage "$PG_IMAGE"
+  set_property "$PERFTESTS_PROPERTIES" RedisImage "$REDIS_IMAGE"
+  rm -f "$REPO_ROOT/.perf/container.env" # earlier set-ups wrote the settings there
   log "done in $((SECONDS - started)) s"
 }
 

@@ -11,8 +11,6 @@ rm -rf "$results_dir" && mkdir -p "$results_dir"
 scripts/setup-containers.sh
 scripts/setup-browser.sh      # the browser integration tests drive real Chromium
 scripts/setup-allure.sh       # Node.js and the Allure 3 CLI: the report-rendering test runs scripts/allure-report.sh
-# shellcheck disable=SC1091
-set -a && source .perf/container.env && set +a
 
 dotnet build PerfTests.slnx -c Release -v quiet -nologo
 

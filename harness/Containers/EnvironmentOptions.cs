@@ -2,7 +2,7 @@ namespace PerfTests.Containers;
 
 /// <summary>
 /// What the test environment consists of. Plain settable options, validated all at once by
-/// <see cref="Validate"/>; <see cref="FromEnvironmentVariables"/> reads the CI/developer settings.
+/// <see cref="Validate"/>; <see cref="FromSettings"/> reads the CI/developer settings.
 /// </summary>
 public sealed class EnvironmentOptions
 {
@@ -49,38 +49,45 @@ public sealed class EnvironmentOptions
     public Uri? ExternalDownstreamUrl { get; set; }
 
     /// <summary>
-    /// Reads <c>PERF_ENVIRONMENT</c> (containers|external), <c>PERF_POSTGRES_IMAGE</c>, <c>PERF_REDIS_IMAGE</c>,
-    /// <c>PERF_POSTGRES_CONNECTION</c>, <c>PERF_REDIS_CONNECTION</c>, <c>PERF_DOWNSTREAM_URL</c>
-    /// and <c>PERF_FAULT_SEED</c>; unset variables keep the defaults.
+    /// Reads the container settings through <see cref="PerfSettings"/> (run parameter, else environment
+    /// variable, else the machine's settings file <c>~/.perftests.properties</c> that
+    /// <c>scripts/setup-containers.sh</c> writes): <c>Environment</c> (containers|external),
+    /// <c>PostgresImage</c>, <c>RedisImage</c>, <c>PostgresConnection</c>, <c>RedisConnection</c>,
+    /// <c>DownstreamUrl</c>, <c>FaultSeed</c>; variables <c>PERF_ENVIRONMENT</c>, <c>PERF_POSTGRES_IMAGE</c>, ...
+    /// Unset ones keep the defaults.
     /// </summary>
-    public static EnvironmentOptions FromEnvironmentVariables() =>
-        FromVariables(name => System.Environment.GetEnvironmentVariable(name));
-
-    internal static EnvironmentOptions FromVariables(Func<string, string?> read)
+    /// <param name="settings">The settings to read; default <see cref="PerfSettings.Current"/>.</param>
+    /// <exception cref="PerfSettingsException">A value is malformed; the message names where it came from.</exception>
+    public static EnvironmentOptions FromSettings(PerfSettings? settings = null)
     {
+        settings ??= PerfSettings.Current;
         var options = new EnvironmentOptions();
-        string? Get(string name) => string.IsNullOrWhiteSpace(read(name)) ? null : read(name)!.Trim();
-
-        if (Get("PERF_ENVIRONMENT") is { } mode)
+        var problems = new List<string>();
+        if (settings.Custom("Environment", "PERF_ENVIRONMENT") is { } mode)
         {
-            options.Mode = Enum.TryParse<EnvironmentMode>(mode, ignoreCase: true, out var parsed)
-                ? parsed
-                : throw new ArgumentException($"PERF_ENVIRONMENT='{mode}' is not one of: containers, external.");
+            if (Enum.TryParse<EnvironmentMode>(mode, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+                options.Mode = parsed;
+            else
+                problems.Add($"Environment (PERF_ENVIRONMENT) is '{mode}'; it must be containers or external.");
         }
 
-        options.PostgresImage = Get("PERF_POSTGRES_IMAGE") ?? options.PostgresImage;
-        options.RedisImage = Get("PERF_REDIS_IMAGE") ?? options.RedisImage;
-        options.ExternalPostgresConnectionString = Get("PERF_POSTGRES_CONNECTION");
-        options.ExternalRedisConnectionString = Get("PERF_REDIS_CONNECTION");
-        options.ExternalDownstreamUrl = ParseUri(Get("PERF_DOWNSTREAM_URL"), "PERF_DOWNSTREAM_URL");
-        if (Get("PERF_FAULT_SEED") is { } seed)
+        options.PostgresImage = settings.Custom("PostgresImage", "PERF_POSTGRES_IMAGE") ?? options.PostgresImage;
+        options.RedisImage = settings.Custom("RedisImage", "PERF_REDIS_IMAGE") ?? options.RedisImage;
+        options.ExternalPostgresConnectionString = settings.Custom("PostgresConnection", "PERF_POSTGRES_CONNECTION");
+        options.ExternalRedisConnectionString = settings.Custom("RedisConnection", "PERF_REDIS_CONNECTION");
+        if (settings.Custom("DownstreamUrl", "PERF_DOWNSTREAM_URL") is { } url)
         {
-            options.FaultSeed = int.TryParse(seed, System.Globalization.CultureInfo.InvariantCulture, out var s)
-                ? s
-                : throw new ArgumentException($"PERF_FAULT_SEED='{seed}' is not an integer.");
+            options.ExternalDownstreamUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
+            if (options.ExternalDownstreamUrl is null) problems.Add($"DownstreamUrl (PERF_DOWNSTREAM_URL) is '{url}'; it must be an absolute URL.");
         }
 
-        return options;
+        if (settings.Custom("FaultSeed", "PERF_FAULT_SEED") is { } seed)
+        {
+            if (int.TryParse(seed, System.Globalization.CultureInfo.InvariantCulture, out var s)) options.FaultSeed = s;
+            else problems.Add($"FaultSeed (PERF_FAULT_SEED) is '{seed}'; it must be an integer.");
+        }
+
+        return problems.Count > 0 ? throw new PerfSettingsException(problems) : options;
     }
 
     /// <summary>Every problem at once; empty when the options are usable.</summary>
@@ -112,9 +119,4 @@ public sealed class EnvironmentOptions
 
         return errors;
     }
-
-    private static Uri? ParseUri(string? value, string name) =>
-        value is null ? null
-        : Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri
-        : throw new ArgumentException($"{name}='{value}' is not an absolute URL.");
 }

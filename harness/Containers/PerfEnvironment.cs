@@ -60,7 +60,7 @@ public sealed class PerfEnvironment : IAsyncDisposable
     /// [SetUpFixture]: started once (3 minutes at most), always removed.
     /// </summary>
     public static SharedEnvironment<PerfEnvironment> Shared(string name) =>
-        new(name, ct => StartAsync(EnvironmentOptions.FromEnvironmentVariables(), ct), TimeSpan.FromMinutes(3));
+        new(name, ct => StartAsync(EnvironmentOptions.FromSettings(), ct), TimeSpan.FromMinutes(3));
 
     /// <summary>
     /// Starts (containers mode) or wraps (external mode) the environment. PostgreSQL and Redis start in

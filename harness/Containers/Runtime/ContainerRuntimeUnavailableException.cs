@@ -18,9 +18,9 @@ public sealed class ContainerRuntimeUnavailableException : InvalidOperationExcep
 
     private static string BuildMessage(string endpoint, string reason) =>
         $"No container runtime answers at {endpoint} ({reason}). " +
-        "On Debian without Docker run, from the repository root as root: `scripts/setup-containers.sh`, " +
-        "then load its settings with `set -a; . .perf/container.env; set +a` " +
-        "(DOCKER_HOST=unix:///run/podman/podman.sock, TESTCONTAINERS_RYUK_DISABLED=true, PERF_POSTGRES_IMAGE, ...). " +
+        "On Debian without Docker run, from the PerfTests repository root as root, `scripts/setup-containers.sh`: " +
+        "it starts Podman's Docker API and writes ~/.testcontainers.properties (docker.host, ryuk.disabled, host.override) " +
+        "and ~/.perftests.properties (PostgresImage, RedisImage). DOCKER_HOST or docker.host there names another runtime. " +
         "With Docker installed, start the Docker engine. " +
         "To use an existing environment instead, set PERF_ENVIRONMENT=external with PERF_POSTGRES_CONNECTION, " +
         "PERF_REDIS_CONNECTION and PERF_DOWNSTREAM_URL.";

@@ -1,3 +1,5 @@
+using PerfTests.Containers;
+
 namespace PerfTests.Failover.Postgres;
 
 /// <summary>Settings of a primary + streaming-replication standby pair.</summary>
@@ -27,10 +29,10 @@ public sealed class ReplicatedPostgresOptions
     /// <summary>Labels put on both containers (e.g. the suite's session id, for sweeping).</summary>
     public IDictionary<string, string> Labels { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Reads the image from PERF_POSTGRES_IMAGE (as the rest of the harness does).</summary>
-    public static ReplicatedPostgresOptions FromEnvironmentVariables(ReplicationMode mode) => new()
+    /// <summary>The PostgreSQL image of the run's settings (<see cref="EnvironmentOptions.FromSettings"/>), with <paramref name="mode"/>.</summary>
+    public static ReplicatedPostgresOptions FromSettings(ReplicationMode mode, PerfSettings? settings = null) => new()
     {
-        Image = System.Environment.GetEnvironmentVariable("PERF_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:16-alpine",
+        Image = EnvironmentOptions.FromSettings(settings).PostgresImage,
         Mode = mode,
     };
 }

@@ -4,21 +4,24 @@ namespace PerfTests;
 
 /// <summary>
 /// The settings of a performance run, read once per test run from the <c>.runsettings</c>
-/// TestRunParameters, then environment variables (a run parameter wins; an empty one falls through),
-/// validated all at once (<see cref="PerfSettingsException"/> lists every problem) and passed down
+/// TestRunParameters, then environment variables, then the machine's settings file
+/// (<c>~/.perftests.properties</c>, or the file <c>PERF_SETTINGS_FILE</c> names; keys are the run
+/// parameters' names). The first source that sets a value wins; an empty one falls through. Validated all at once (<see cref="PerfSettingsException"/> lists every problem) and passed down
 /// to every stage of <see cref="PerfTest"/>. Names: README "Settings".
 /// </summary>
 public sealed record PerfSettings
 {
     private static readonly Lazy<PerfSettings> CurrentRun = new(() =>
-        Read(name => TestContext.Parameters.Get(name), System.Environment.GetEnvironmentVariable));
+        Read(name => TestContext.Parameters.Get(name), System.Environment.GetEnvironmentVariable,
+            System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)));
 
     private Func<string, string?> _parameter = _ => null;
     private Func<string, string?> _environment = _ => null;
+    private SettingsFile? _file;
 
     /// <summary>
-    /// The settings of this test run: NUnit's TestContext.Parameters, then environment variables,
-    /// read on first use and kept for the process.
+    /// The settings of this test run: NUnit's TestContext.Parameters, then environment variables, then
+    /// the machine's settings file; read on first use and kept for the process.
     /// </summary>
     /// <exception cref="PerfSettingsException">A value is malformed (every problem listed).</exception>
     public static PerfSettings Current => CurrentRun.Value;
@@ -71,17 +74,21 @@ public sealed record PerfSettings
     /// <summary>Side by side: full path of the baseline build's app .dll, run as a separate process; null: none.</summary>
     public string? BaselineApp { get; init; }
 
+    /// <summary>The machine's settings file that was read (<c>~/.perftests.properties</c> or <c>PERF_SETTINGS_FILE</c>); null: none.</summary>
+    public string? SettingsFilePath => _file?.Path;
+
     /// <summary>Scales a stage duration by <see cref="DurationScale"/>.</summary>
     public TimeSpan Scale(TimeSpan duration) => duration * DurationScale;
 
     /// <summary>
     /// A setting of the test's own (for example a hold length for one suite), from the same sources:
-    /// run parameter <paramref name="parameter"/>, else environment variable <paramref name="variable"/>; null when neither is set.
+    /// run parameter <paramref name="parameter"/>, else environment variable <paramref name="variable"/>,
+    /// else the settings file's line named <paramref name="parameter"/>; null when none sets it.
     /// </summary>
     public string? Custom(string parameter, string? variable = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
-        return SettingsReader.Lookup(_parameter, _environment, new SettingName(parameter, variable ?? ""), out _);
+        return SettingsReader.Lookup(_parameter, _environment, _file, new SettingName(parameter, variable ?? ""), out _);
     }
 
     /// <summary>As <see cref="Custom"/>, parsed as a positive duration such as <c>00:01:30</c>; null when not set.</summary>
@@ -90,24 +97,35 @@ public sealed record PerfSettings
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
         var problems = new List<string>();
-        var value = new SettingsReader(_parameter, _environment, problems).Duration(new SettingName(parameter, variable ?? ""));
+        var value = new SettingsReader(_parameter, _environment, _file, problems).Duration(new SettingName(parameter, variable ?? ""));
         return problems.Count > 0 ? throw new PerfSettingsException(problems) : value;
     }
 
     /// <summary>
-    /// Reads and validates every setting from a run-parameter source, then an environment source.
-    /// Use it to build settings in code (tests, tools); tests get <see cref="Current"/>.
+    /// Reads and validates every setting from a run-parameter source, then an environment source (no
+    /// settings file). Use it to build settings in code (tests, tools); tests get <see cref="Current"/>.
     /// </summary>
     /// <exception cref="PerfSettingsException">Values are malformed; every problem is listed with where it came from.</exception>
-    public static PerfSettings Read(Func<string, string?> runParameter, Func<string, string?> environmentVariable)
+    public static PerfSettings Read(Func<string, string?> runParameter, Func<string, string?> environmentVariable) =>
+        Read(runParameter, environmentVariable, userHome: null);
+
+    /// <summary>
+    /// As <see cref="Read(Func{string, string?}, Func{string, string?})"/>, then the settings file:
+    /// the one the environment's <c>PERF_SETTINGS_FILE</c> names, else <c>.perftests.properties</c>
+    /// in <paramref name="userHome"/> when it exists.
+    /// </summary>
+    /// <exception cref="PerfSettingsException">Values or file lines are malformed; every problem is listed with where it came from.</exception>
+    public static PerfSettings Read(Func<string, string?> runParameter, Func<string, string?> environmentVariable, string? userHome)
     {
         ArgumentNullException.ThrowIfNull(runParameter);
         ArgumentNullException.ThrowIfNull(environmentVariable);
         var problems = new List<string>();
-        var settings = new SettingsReader(runParameter, environmentVariable, problems).ReadAll() with
+        var file = SettingsFile.Locate(environmentVariable, userHome, problems);
+        var settings = new SettingsReader(runParameter, environmentVariable, file, problems).ReadAll() with
         {
             _parameter = runParameter,
             _environment = environmentVariable,
+            _file = file,
         };
         return problems.Count > 0 ? throw new PerfSettingsException(problems) : settings;
     }

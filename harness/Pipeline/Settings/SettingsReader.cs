@@ -3,10 +3,11 @@ using System.Globalization;
 namespace PerfTests;
 
 /// <summary>
-/// Reads each setting from its run parameter, else its environment variable, and parses it; every
-/// problem is added to one list (naming the source and the value) so all are reported at once.
+/// Reads each setting from its run parameter, else its environment variable, else the machine's
+/// settings file, and parses it; every problem is added to one list (naming the source and the value)
+/// so all are reported at once.
 /// </summary>
-internal sealed class SettingsReader(Func<string, string?> parameter, Func<string, string?> environment, List<string> problems)
+internal sealed class SettingsReader(Func<string, string?> parameter, Func<string, string?> environment, SettingsFile? file, List<string> problems)
 {
     public PerfSettings ReadAll() => new()
     {
@@ -27,8 +28,8 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
         BaselineApp = AppDll(SettingNames.BaselineApp),
     };
 
-    /// <summary>The trimmed value of the run parameter, else of the variable; null when both are empty.</summary>
-    public static string? Lookup(Func<string, string?> parameter, Func<string, string?> environment, SettingName name, out string source)
+    /// <summary>The trimmed value of the run parameter, else of the variable, else of the file; null when all are empty.</summary>
+    public static string? Lookup(Func<string, string?> parameter, Func<string, string?> environment, SettingsFile? file, SettingName name, out string source)
     {
         var value = parameter(name.Parameter);
         source = $"run parameter '{name.Parameter}'";
@@ -38,10 +39,18 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
             source = $"environment variable {name.Variable}";
         }
 
+        if (string.IsNullOrWhiteSpace(value) && file?.Get(name.Parameter, out var where) is { } written)
+        {
+            value = written;
+            source = "settings file " + where;
+        }
+
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    public string? Text(SettingName name) => Lookup(parameter, environment, name, out _);
+    public string? Text(SettingName name) => Lookup(name, out _);
+
+    private string? Lookup(SettingName name, out string source) => Lookup(parameter, environment, file, name, out source);
 
     public TimeSpan? Duration(SettingName name) =>
         Parse<TimeSpan?>(name, "a positive duration such as 00:01:30", text =>
@@ -80,7 +89,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
 
     private string[] Hosts(SettingName name)
     {
-        var text = Lookup(parameter, environment, name, out var source);
+        var text = Lookup(name, out var source);
         if (text is null)
         {
             return [];
@@ -102,7 +111,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
     private Dictionary<string, string?> KeyValues(SettingName name)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var text = Lookup(parameter, environment, name, out var source);
+        var text = Lookup(name, out var source);
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
@@ -122,7 +131,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
 
     private T? Parse<T>(SettingName name, string expected, Func<string, T?> parse)
     {
-        var text = Lookup(parameter, environment, name, out var source);
+        var text = Lookup(name, out var source);
         if (text is null)
         {
             return default;

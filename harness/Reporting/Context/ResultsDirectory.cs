@@ -1,17 +1,24 @@
 namespace PerfTests.Reporting.Context;
 
 /// <summary>
-/// Where results go: $ALLURE_RESULTS_DIR when set (relative paths resolve against the current
-/// directory), otherwise <c>allure-results</c> at the repository root found above the start folder
+/// Where results go: the run parameter <c>AllureResultsDir</c>, else $ALLURE_RESULTS_DIR, when set
+/// (relative paths resolve against the current directory), otherwise <c>allure-results</c> at the repository root found above the start folder
 /// (a folder holding <c>.git</c> or a <c>*.sln</c> or <c>*.slnx</c>), otherwise <c>allure-results</c> in the start folder.
 /// </summary>
 internal static class ResultsDirectory
 {
     public const string EnvironmentVariable = "ALLURE_RESULTS_DIR";
 
-    public static string Resolve(Func<string, string?> getEnv, string startDirectory)
+    public const string RunParameter = "AllureResultsDir";
+
+    public static string Resolve(Func<string, string?> getParameter, Func<string, string?> getEnv, string startDirectory)
     {
-        var configured = getEnv(EnvironmentVariable);
+        var configured = getParameter(RunParameter);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = getEnv(EnvironmentVariable);
+        }
+
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return Path.GetFullPath(configured);

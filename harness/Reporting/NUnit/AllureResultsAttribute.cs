@@ -9,7 +9,8 @@ namespace PerfTests;
 
 /// <summary>
 /// Records every test into allure-results. Apply once per test assembly:
-/// <c>[assembly: AllureResults]</c> (or on a fixture class). Results go to $ALLURE_RESULTS_DIR, else
+/// <c>[assembly: AllureResults]</c> (or on a fixture class). Results go to the run parameter
+/// <c>AllureResultsDir</c>, else $ALLURE_RESULTS_DIR, else
 /// <c>allure-results</c> at the repository root above the test output folder. The folder is not
 /// cleaned: clean it before <c>dotnet test</c> (several assemblies may share it).
 /// Reporting problems are logged to NUnit's progress output and never change a test's outcome.
@@ -100,7 +101,7 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
         {
             if (_shared is null)
             {
-                var directory = ResultsDirectory.Resolve(System.Environment.GetEnvironmentVariable, TestContext.CurrentContext.WorkDirectory);
+                var directory = ResultsDirectory.Resolve(name => TestContext.Parameters.Get(name), System.Environment.GetEnvironmentVariable, TestContext.CurrentContext.WorkDirectory);
                 var writer = new AllureResultsWriter(directory, Log);
                 _shared = new AllureLifecycle(writer, TimeProvider.System, () => TestContext.CurrentContext.Test.ID) { Log = Log };
                 AllureContext.Lifecycle = _shared;

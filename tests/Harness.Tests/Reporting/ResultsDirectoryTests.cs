@@ -24,7 +24,18 @@ internal sealed class ResultsDirectoryTests
     {
         var configured = Path.Combine(_root, "custom");
 
-        var dir = ResultsDirectory.Resolve(name => name == "ALLURE_RESULTS_DIR" ? configured : null, _root);
+        var dir = ResultsDirectory.Resolve(_ => null, name => name == "ALLURE_RESULTS_DIR" ? configured : null, _root);
+
+        Assert.That(dir, Is.EqualTo(configured));
+    }
+
+    [Test]
+    public void Resolve_RunParameterSet_WinsOverTheVariable()
+    {
+        var configured = Path.Combine(_root, "from-runsettings");
+
+        var dir = ResultsDirectory.Resolve(
+            name => name == "AllureResultsDir" ? configured : null, name => name == "ALLURE_RESULTS_DIR" ? "elsewhere" : null, _root);
 
         Assert.That(dir, Is.EqualTo(configured));
     }
@@ -32,7 +43,7 @@ internal sealed class ResultsDirectoryTests
     [Test]
     public void Resolve_InsideRepository_AllureResultsAtRepositoryRoot()
     {
-        var dir = ResultsDirectory.Resolve(_ => null, Path.Combine(_root, "repo", "tests", "bin"));
+        var dir = ResultsDirectory.Resolve(_ => null, _ => null, Path.Combine(_root, "repo", "tests", "bin"));
 
         Assert.That(dir, Is.EqualTo(Path.Combine(_root, "repo", "allure-results")));
     }
@@ -42,7 +53,7 @@ internal sealed class ResultsDirectoryTests
     {
         var start = Path.Combine(_root, "plain", "bin");
 
-        var dir = ResultsDirectory.Resolve(_ => null, start);
+        var dir = ResultsDirectory.Resolve(_ => null, _ => null, start);
 
         // The temp folder itself could sit in a repository; only claim the fallback when none is above.
         Assume.That(Directory.Exists(Path.Combine(Path.GetTempPath(), ".git")), Is.False);

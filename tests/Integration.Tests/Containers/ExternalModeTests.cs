@@ -1,3 +1,4 @@
+using PerfTests;
 using PerfTests.Containers;
 
 namespace Integration.Tests.Containers;
@@ -8,14 +9,14 @@ public sealed class ExternalModeTests
     [Test]
     public async Task StartAsync_ExternalMode_UsesGivenSettingsAndStartsNothing()
     {
-        var options = EnvironmentOptions.FromVariables(name => name switch
+        var options = EnvironmentOptions.FromSettings(PerfSettings.Read(_ => null, name => name switch
         {
             "PERF_ENVIRONMENT" => "external",
             "PERF_POSTGRES_CONNECTION" => "Host=staging-db;Database=portal;Username=perf",
             "PERF_REDIS_CONNECTION" => "staging-cache:6379",
             "PERF_DOWNSTREAM_URL" => "http://127.0.0.1:9/prices-api/",
             _ => null,
-        });
+        }));
 
         await using var env = await PerfEnvironment.StartAsync(options);
 

@@ -10,7 +10,7 @@ public sealed class LifecycleTests
     [Test]
     public async Task DisposeAsync_AfterStart_RemovesBothContainers()
     {
-        var env = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables());
+        var env = await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings());
         var whileRunning = await CountSessionContainersAsync(env.SessionId);
 
         await env.DisposeAsync();
@@ -31,7 +31,7 @@ public sealed class LifecycleTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(cancelAfterMs));
 
         Assert.That(
-            async () => await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables(), sessionId, cts.Token),
+            async () => await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings(), sessionId, cts.Token),
             Throws.InstanceOf<OperationCanceledException>());
 
         Assert.That(await CountSessionContainersAsync(sessionId), Is.Zero);
@@ -41,7 +41,7 @@ public sealed class LifecycleTests
     public async Task StartAsync_ImageMissing_FailsAndLeavesNoContainer()
     {
         var sessionId = Guid.NewGuid().ToString("N");
-        var options = EnvironmentOptions.FromEnvironmentVariables();
+        var options = EnvironmentOptions.FromSettings();
         options.RedisImage = "localhost/perftests/does-not-exist:1";
 
         Assert.That(
@@ -54,7 +54,7 @@ public sealed class LifecycleTests
     [Test]
     public async Task DisposeAsync_CalledTwice_IsHarmless()
     {
-        var env = await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables());
+        var env = await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings());
         await env.DisposeAsync();
 
         Assert.That(async () => await env.DisposeAsync(), Throws.Nothing);

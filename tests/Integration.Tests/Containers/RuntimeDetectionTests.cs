@@ -15,7 +15,7 @@ public sealed class RuntimeDetectionTests
         try
         {
             var error = await Assert.ThrowsAsync<ContainerRuntimeUnavailableException>(
-                async () => await PerfEnvironment.StartAsync(EnvironmentOptions.FromEnvironmentVariables()));
+                async () => await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings()));
 
             using (Assert.EnterMultipleScope())
             {

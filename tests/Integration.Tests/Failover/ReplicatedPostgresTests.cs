@@ -12,7 +12,7 @@ public sealed class ReplicatedPostgresTests
     [CancelAfter(180_000)]
     public async Task KillAndPromote_AsyncPair_StandbyHasReplicatedRowsAndAcceptsWrites(CancellationToken ct)
     {
-        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromEnvironmentVariables(ReplicationMode.Async), ct);
+        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromSettings(ReplicationMode.Async), ct);
         await ExecuteAsync(pair.PrimaryConnectionString, "CREATE TABLE drill (id int PRIMARY KEY); INSERT INTO drill SELECT generate_series(1, 100)", ct);
         await WaitForAsync(pair.StandbyConnectionString, "SELECT count(*) FROM drill", 100, ct);
 
@@ -28,7 +28,7 @@ public sealed class ReplicatedPostgresTests
     [CancelAfter(180_000)]
     public async Task StopStandbyReceiving_AsyncPairThenKill_CommittedRowsAreLostAfterPromotion(CancellationToken ct)
     {
-        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromEnvironmentVariables(ReplicationMode.Async), ct);
+        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromSettings(ReplicationMode.Async), ct);
         await ExecuteAsync(pair.PrimaryConnectionString, "CREATE TABLE drill (id int PRIMARY KEY); INSERT INTO drill SELECT generate_series(1, 10)", ct);
         await WaitForAsync(pair.StandbyConnectionString, "SELECT count(*) FROM drill", 10, ct);
 
@@ -44,7 +44,7 @@ public sealed class ReplicatedPostgresTests
     [CancelAfter(180_000)]
     public async Task FailoverConnectionString_AfterPromotion_ConnectsToTheNewPrimary(CancellationToken ct)
     {
-        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromEnvironmentVariables(ReplicationMode.Sync), ct);
+        await using var pair = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromSettings(ReplicationMode.Sync), ct);
         var failover = pair.FailoverConnectionString(hostRecheckSeconds: 1);
         await ExecuteAsync(failover, "CREATE TABLE drill (id int PRIMARY KEY); INSERT INTO drill VALUES (1)", ct);
         Assert.That(await ScalarAsync(pair.StandbyConnectionString, "SELECT count(*) FROM drill", ct), Is.EqualTo(1), "sync commit returns only once the standby has it");

@@ -7,7 +7,7 @@ namespace Integration.Tests.Reports;
 /// Issue 7 on the real thing: the Load suite test is run as users run it (a child dotnet test of the
 /// built suites, PR profile, shortened), its allure-results are rendered by the real Allure 3 CLI and
 /// the report is opened in headless Chromium: the test, its steps, parameters, charts and its
-/// verdict's category must show. Needs the suites built, containers (.perf/container.env), node/npm
+/// verdict's category must show. Needs the suites built, containers (scripts/setup-containers.sh), node/npm
 /// (scripts/setup-allure.sh) and Chromium (scripts/setup-browser.sh); 30-60 s on the busy 2-core machine.
 /// </summary>
 [TestFixture]
@@ -172,7 +172,7 @@ public sealed class SuiteReportRenderTests
 
         Assert.That(status, Is.AnyOf("passed", "failed"), "the suite test ran to a verdict (broken or skipped: see its output above)");
         Assert.That(exitCode == 0, Is.EqualTo(status == "passed"), "dotnet test's exit code agrees with the recorded verdict");
-        Assert.That(File.Exists(run.SummaryFile) ? File.ReadAllText(run.SummaryFile) : "", Does.Contain(TestName), "the markdown summary went to PERF_SUMMARY_FILE");
+        Assert.That(File.Exists(run.SummaryFile) ? File.ReadAllText(run.SummaryFile) : "", Does.Contain(TestName), "the markdown summary went to the SummaryFile run parameter");
         return status;
     }
 

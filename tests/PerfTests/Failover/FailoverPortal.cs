@@ -31,7 +31,7 @@ internal sealed class FailoverPortal : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start; whatever started is removed.</param>
     public static async Task<FailoverPortal> StartAsync(ReplicationMode mode, PortalReconnect reconnect, CancellationToken cancellationToken)
     {
-        var database = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromEnvironmentVariables(mode), cancellationToken).ConfigureAwait(false);
+        var database = await ReplicatedPostgres.StartAsync(ReplicatedPostgresOptions.FromSettings(mode), cancellationToken).ConfigureAwait(false);
         try
         {
             var connectionString = reconnect switch

@@ -1,3 +1,4 @@
+using PerfTests;
 using PerfTests.Containers;
 using PerfTests.Containers.Downstream;
 using PerfTests.Containers.Runtime;
@@ -7,10 +8,13 @@ namespace Integration.Tests.Unit.Faults;
 [Category("Unit")]
 public sealed class EnvironmentOptionsTests
 {
+    private static EnvironmentOptions FromVariables(Func<string, string?> variables) =>
+        EnvironmentOptions.FromSettings(PerfSettings.Read(_ => null, variables));
+
     [Test]
-    public void FromVariables_NothingSet_UsesPublicImagesInContainersMode()
+    public void FromSettings_NothingSet_UsesPublicImagesInContainersMode()
     {
-        var options = EnvironmentOptions.FromVariables(_ => null);
+        var options = FromVariables(_ => null);
 
         using (Assert.EnterMultipleScope())
         {
@@ -22,9 +26,9 @@ public sealed class EnvironmentOptionsTests
     }
 
     [Test]
-    public void FromVariables_ImagesSet_UsesThem()
+    public void FromSettings_ImagesSet_UsesThem()
     {
-        var options = EnvironmentOptions.FromVariables(name => name switch
+        var options = FromVariables(name => name switch
         {
             "PERF_POSTGRES_IMAGE" => "localhost/perftests/postgres:15",
             "PERF_REDIS_IMAGE" => " localhost/perftests/redis:7 ",
@@ -37,10 +41,34 @@ public sealed class EnvironmentOptionsTests
     [TestCase("PERF_ENVIRONMENT", "staging")]
     [TestCase("PERF_DOWNSTREAM_URL", "not a url")]
     [TestCase("PERF_FAULT_SEED", "abc")]
-    public void FromVariables_BadValue_ThrowsNamingTheVariable(string name, string value) =>
+    public void FromSettings_BadValue_ThrowsNamingTheVariable(string name, string value) =>
         Assert.That(
-            () => EnvironmentOptions.FromVariables(n => n == name ? value : null),
-            Throws.ArgumentException.With.Message.Contains(name));
+            () => FromVariables(n => n == name ? value : null),
+            Throws.TypeOf<PerfSettingsException>().With.Message.Contains(name).And.Message.Contains(value));
+
+    [Test]
+    public void FromSettings_ImagesInTheSettingsFile_AreUsedUnlessAVariableSetsThem()
+    {
+        var home = Directory.CreateTempSubdirectory("perftests-home-");
+        try
+        {
+            File.WriteAllText(Path.Combine(home.FullName, ".perftests.properties"),
+                "# written by set-up\nPostgresImage = localhost/perftests/postgres:15\nRedisImage=localhost/perftests/redis:7\n");
+            var fromFile = EnvironmentOptions.FromSettings(PerfSettings.Read(_ => null, _ => null, home.FullName));
+            var overridden = EnvironmentOptions.FromSettings(
+                PerfSettings.Read(_ => null, n => n == "PERF_REDIS_IMAGE" ? "redis:7-alpine" : null, home.FullName));
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That((fromFile.PostgresImage, fromFile.RedisImage), Is.EqualTo(("localhost/perftests/postgres:15", "localhost/perftests/redis:7")));
+                Assert.That(overridden.RedisImage, Is.EqualTo("redis:7-alpine"));
+            }
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
 
     [Test]
     public void Validate_ContainersModeWithEmptyValues_ReportsEveryProblem()
