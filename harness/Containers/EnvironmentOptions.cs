@@ -1,3 +1,5 @@
+using WireMock.Server;
+
 namespace PerfTests.Containers;
 
 /// <summary>
@@ -14,6 +16,18 @@ public sealed class EnvironmentOptions
 
     /// <summary>Containers (default) or External.</summary>
     public EnvironmentMode Mode { get; set; } = EnvironmentMode.Containers;
+
+    /// <summary>Whether the environment has a PostgreSQL database; default true.</summary>
+    public bool Postgres { get; set; } = true;
+
+    /// <summary>Whether the environment has a Redis cache; default true.</summary>
+    public bool Redis { get; set; } = true;
+
+    /// <summary>
+    /// The mappings of a downstream HTTP service stub (a service the team does not own); null (default):
+    /// no stub. Started as a <see cref="Downstream.DownstreamStub"/> on 127.0.0.1 with fault injection.
+    /// </summary>
+    public Action<WireMockServer>? DownstreamStub { get; set; }
 
     /// <summary>PostgreSQL image; default <see cref="DefaultPostgresImage"/>.</summary>
     public string PostgresImage { get; set; } = DefaultPostgresImage;
@@ -45,7 +59,7 @@ public sealed class EnvironmentOptions
     /// <summary>External mode: Redis connection string (StackExchange.Redis format, e.g. "host:6379").</summary>
     public string? ExternalRedisConnectionString { get; set; }
 
-    /// <summary>External mode: base URL of the downstream market-prices service.</summary>
+    /// <summary>External mode: base URL of the downstream service the stub stands for.</summary>
     public Uri? ExternalDownstreamUrl { get; set; }
 
     /// <summary>
@@ -101,19 +115,23 @@ public sealed class EnvironmentOptions
 
         if (Mode == EnvironmentMode.Containers)
         {
-            if (string.IsNullOrWhiteSpace(PostgresImage)) errors.Add("PostgresImage is empty (PERF_POSTGRES_IMAGE).");
-            if (string.IsNullOrWhiteSpace(RedisImage)) errors.Add("RedisImage is empty (PERF_REDIS_IMAGE).");
-            if (string.IsNullOrWhiteSpace(PostgresDatabase)) errors.Add("PostgresDatabase is empty.");
-            if (string.IsNullOrWhiteSpace(PostgresUser)) errors.Add("PostgresUser is empty.");
-            if (string.IsNullOrEmpty(PostgresPassword)) errors.Add("PostgresPassword is empty.");
+            if (Postgres)
+            {
+                if (string.IsNullOrWhiteSpace(PostgresImage)) errors.Add("PostgresImage is empty (PERF_POSTGRES_IMAGE).");
+                if (string.IsNullOrWhiteSpace(PostgresDatabase)) errors.Add("PostgresDatabase is empty.");
+                if (string.IsNullOrWhiteSpace(PostgresUser)) errors.Add("PostgresUser is empty.");
+                if (string.IsNullOrEmpty(PostgresPassword)) errors.Add("PostgresPassword is empty.");
+            }
+
+            if (Redis && string.IsNullOrWhiteSpace(RedisImage)) errors.Add("RedisImage is empty (PERF_REDIS_IMAGE).");
         }
         else
         {
-            if (string.IsNullOrWhiteSpace(ExternalPostgresConnectionString))
+            if (Postgres && string.IsNullOrWhiteSpace(ExternalPostgresConnectionString))
                 errors.Add("External mode needs ExternalPostgresConnectionString (PERF_POSTGRES_CONNECTION).");
-            if (string.IsNullOrWhiteSpace(ExternalRedisConnectionString))
+            if (Redis && string.IsNullOrWhiteSpace(ExternalRedisConnectionString))
                 errors.Add("External mode needs ExternalRedisConnectionString (PERF_REDIS_CONNECTION).");
-            if (ExternalDownstreamUrl is null)
+            if (DownstreamStub is not null && ExternalDownstreamUrl is null)
                 errors.Add("External mode needs ExternalDownstreamUrl (PERF_DOWNSTREAM_URL).");
         }
 

@@ -3,26 +3,29 @@ using PerfTests.Containers.Faults;
 using PerfTests.Containers.Runtime;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
-using WireMock.Server;
 
 namespace PerfTests.Containers;
 
 /// <summary>
-/// The dependencies a performance test runs against: PostgreSQL, Redis and the downstream market-prices
-/// service. Containers mode starts them (Testcontainers + WireMock.Net on 127.0.0.1); external mode only
-/// carries the given connection strings. Disposal always removes what was started, also after a failed
-/// or cancelled start.
+/// The dependencies of the system under test, as <see cref="EnvironmentOptions"/> choose them:
+/// PostgreSQL, Redis (Testcontainers, image names from the settings) and a downstream service stub
+/// (WireMock.Net on 127.0.0.1 with fault injection). Containers mode starts them; external mode only
+/// carries the given connection strings. Disposal always removes what was started, also after a
+/// failed or cancelled start.
 /// </summary>
 public sealed class PerfEnvironment : IAsyncDisposable
 {
-    private readonly FaultInjector? _faults;
+    private readonly EnvironmentOptions _options;
+    private string? _postgres;
+    private string? _redis;
+    private Uri? _downstreamUrl;
     private int _disposed;
 
-    private PerfEnvironment(EnvironmentOptions options, string sessionId, FaultInjector? faults)
+    private PerfEnvironment(EnvironmentOptions options, string sessionId)
     {
         SessionId = sessionId;
         Mode = options.Mode;
-        _faults = faults;
+        _options = options;
     }
 
     /// <summary>Containers or External.</summary>
@@ -32,17 +35,21 @@ public sealed class PerfEnvironment : IAsyncDisposable
     public string SessionId { get; }
 
     /// <summary>Npgsql connection string.</summary>
-    public string PostgresConnectionString { get; private set; } = string.Empty;
+    /// <exception cref="InvalidOperationException">The options left PostgreSQL out.</exception>
+    public string PostgresConnectionString => _postgres ?? throw NotInEnvironment("PostgreSQL", "Postgres = true");
 
     /// <summary>StackExchange.Redis connection string ("host:port").</summary>
-    public string RedisConnectionString { get; private set; } = string.Empty;
+    /// <exception cref="InvalidOperationException">The options left Redis out.</exception>
+    public string RedisConnectionString => _redis ?? throw NotInEnvironment("Redis", "Redis = true");
 
-    /// <summary>Base URL of the downstream market-prices service (see README.md for the contract).</summary>
-    public Uri DownstreamBaseUrl { get; private set; } = new("http://127.0.0.1/");
+    /// <summary>Base URL of the downstream service: the stub's (containers mode) or the given one (external mode).</summary>
+    /// <exception cref="InvalidOperationException">The options have no <see cref="EnvironmentOptions.DownstreamStub"/>.</exception>
+    public Uri DownstreamBaseUrl => _downstreamUrl ?? throw NotInEnvironment("downstream service", "DownstreamStub = mappings");
 
     /// <summary>Fault injector of the downstream stub; containers mode only (a shared service is not ours to break).</summary>
-    public FaultInjector Faults => _faults ?? throw new InvalidOperationException(
-        "Fault injection needs the local downstream stub; it is not available in external mode.");
+    public FaultInjector Faults => Downstream?.Faults ?? throw new InvalidOperationException(Mode == EnvironmentMode.External
+        ? "Fault injection needs the local downstream stub; it is not available in external mode."
+        : "Fault injection needs a downstream stub: set EnvironmentOptions.DownstreamStub.");
 
     /// <summary>The PostgreSQL container (stop/pause in drills); null in external mode.</summary>
     public PostgreSqlContainer? PostgresContainer { get; private set; }
@@ -50,17 +57,23 @@ public sealed class PerfEnvironment : IAsyncDisposable
     /// <summary>The Redis container; null in external mode.</summary>
     public RedisContainer? RedisContainer { get; private set; }
 
-    /// <summary>The WireMock.Net server behind <see cref="DownstreamBaseUrl"/> (add mappings here); null in external mode.</summary>
-    public WireMockServer? Downstream { get; private set; }
+    /// <summary>The stub behind <see cref="DownstreamBaseUrl"/> (its WireMock server takes more mappings); null in external mode or without one.</summary>
+    public DownstreamStub? Downstream { get; private set; }
 
     internal string? DockerEndpoint { get; private set; }
 
     /// <summary>
-    /// Containers and the downstream stub configured from environment variables, for one
-    /// [SetUpFixture]: started once (3 minutes at most), always removed.
+    /// The environment of the run's settings (<see cref="EnvironmentOptions.FromSettings"/>), changed by
+    /// <paramref name="configure"/> (which services, the stub's mappings), for one [SetUpFixture]:
+    /// started once (3 minutes at most), always removed.
     /// </summary>
-    public static SharedEnvironment<PerfEnvironment> Shared(string name) =>
-        new(name, ct => StartAsync(EnvironmentOptions.FromSettings(), ct), TimeSpan.FromMinutes(3));
+    public static SharedEnvironment<PerfEnvironment> Shared(string name, Action<EnvironmentOptions>? configure = null) =>
+        new(name, ct =>
+        {
+            var options = EnvironmentOptions.FromSettings();
+            configure?.Invoke(options);
+            return StartAsync(options, ct);
+        }, TimeSpan.FromMinutes(3));
 
     /// <summary>
     /// Starts (containers mode) or wraps (external mode) the environment. PostgreSQL and Redis start in
@@ -84,19 +97,18 @@ public sealed class PerfEnvironment : IAsyncDisposable
 
         if (options.Mode == EnvironmentMode.External)
         {
-            return new PerfEnvironment(options, sessionId, faults: null)
+            return new PerfEnvironment(options, sessionId)
             {
-                PostgresConnectionString = options.ExternalPostgresConnectionString!,
-                RedisConnectionString = options.ExternalRedisConnectionString!,
-                DownstreamBaseUrl = options.ExternalDownstreamUrl!,
+                _postgres = options.Postgres ? options.ExternalPostgresConnectionString : null,
+                _redis = options.Redis ? options.ExternalRedisConnectionString : null,
+                _downstreamUrl = options.DownstreamStub is null ? null : options.ExternalDownstreamUrl,
             };
         }
 
-        var endpoint = await ContainerRuntimeProbe.EnsureAvailableAsync(System.Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
-        var environment = new PerfEnvironment(options, sessionId, new FaultInjector(options.TimeProvider, options.FaultSeed))
-        {
-            DockerEndpoint = endpoint,
-        };
+        var endpoint = options.Postgres || options.Redis
+            ? await ContainerRuntimeProbe.EnsureAvailableAsync(System.Environment.GetEnvironmentVariable, ct).ConfigureAwait(false)
+            : null;
+        var environment = new PerfEnvironment(options, sessionId) { DockerEndpoint = endpoint };
         using var timeout = new CancellationTokenSource(options.StartTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
@@ -141,7 +153,6 @@ public sealed class PerfEnvironment : IAsyncDisposable
         var errors = new List<Exception>();
         try
         {
-            Downstream?.Stop();
             Downstream?.Dispose();
         }
         catch (Exception e)
@@ -187,12 +198,22 @@ public sealed class PerfEnvironment : IAsyncDisposable
 
     private async Task StartContainersAsync(EnvironmentOptions options, CancellationToken ct)
     {
-        PostgresContainer = ContainerFactory.Postgres(options, SessionId);
-        RedisContainer = ContainerFactory.Redis(options, SessionId);
-        await Task.WhenAll(PostgresContainer.StartAsync(ct), RedisContainer.StartAsync(ct)).ConfigureAwait(false);
+        PostgresContainer = options.Postgres ? ContainerFactory.Postgres(options, SessionId) : null;
+        RedisContainer = options.Redis ? ContainerFactory.Redis(options, SessionId) : null;
+        await Task.WhenAll(
+            PostgresContainer?.StartAsync(ct) ?? Task.CompletedTask,
+            RedisContainer?.StartAsync(ct) ?? Task.CompletedTask).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
-        PostgresConnectionString = PostgresContainer.GetConnectionString();
-        RedisConnectionString = RedisContainer.GetConnectionString();
-        (Downstream, DownstreamBaseUrl) = DownstreamServer.Start(_faults!, options.TimeProvider);
+        _postgres = PostgresContainer?.GetConnectionString();
+        _redis = RedisContainer?.GetConnectionString();
+        if (options.DownstreamStub is { } map)
+        {
+            Downstream = DownstreamStub.Start(map, options.TimeProvider, options.FaultSeed);
+            _downstreamUrl = Downstream.BaseUrl;
+        }
     }
+
+    private InvalidOperationException NotInEnvironment(string what, string option) => new(
+        $"This environment has no {what}: its EnvironmentOptions left it out (set {option} before it starts)." +
+        (_options.Mode == EnvironmentMode.External ? " External mode." : ""));
 }

@@ -1,6 +1,6 @@
+using PerfTests.Suites.Infrastructure;
 using System.Net;
 using System.Text.Json;
-using PerfTests.Containers.Downstream;
 
 namespace Integration.Tests.Containers;
 

@@ -1,3 +1,4 @@
+using PerfTests.Suites.Infrastructure;
 using PerfTests;
 using PerfTests.Containers;
 
@@ -7,7 +8,7 @@ namespace Integration.Tests.Containers;
 [SetUpFixture]
 public sealed class EnvironmentSetUp
 {
-    private static readonly SharedEnvironment<PerfEnvironment> Shared = PerfEnvironment.Shared("container");
+    private static readonly SharedEnvironment<PerfEnvironment> Shared = PortalDependencies.Shared("container");
 
     internal static PerfEnvironment Current => Shared.Current;
 

@@ -17,6 +17,7 @@ public sealed class ExternalModeTests
             "PERF_DOWNSTREAM_URL" => "http://127.0.0.1:9/prices-api/",
             _ => null,
         }));
+        options.DownstreamStub = _ => { }; // the service the stub would stand for is the one given
 
         await using var env = await PerfEnvironment.StartAsync(options);
 
@@ -36,7 +37,7 @@ public sealed class ExternalModeTests
     [Test]
     public async Task StartAsync_ExternalModeWithoutSettings_ListsEveryMissingSetting()
     {
-        var options = new EnvironmentOptions { Mode = EnvironmentMode.External };
+        var options = new EnvironmentOptions { Mode = EnvironmentMode.External, DownstreamStub = _ => { } };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(async () => await PerfEnvironment.StartAsync(options));
 

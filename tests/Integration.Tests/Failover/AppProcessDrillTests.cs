@@ -1,3 +1,4 @@
+using PerfTests.Suites.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -16,7 +17,7 @@ public sealed class AppProcessDrillTests
     [CancelAfter(240_000)]
     public async Task KillAsync_PortalProcessBehindBalancer_ProcessIsGoneAndEveryReadIsAnsweredByTheOther(CancellationToken ct)
     {
-        await using var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings(), ct);
+        await using var dependencies = await PerfEnvironment.StartAsync(PortalDependencies.Options(), ct);
         await using var seeded = await AppProcess.StartAsync(Options(dependencies, seedClients: 100), ct);
         await using var victim = await AppProcess.StartAsync(Options(dependencies, seedClients: 0), ct);
         await using var balancer = await LoopbackBalancer.StartAsync([victim.BaseAddress, seeded.BaseAddress], cancellationToken: ct);
@@ -41,7 +42,7 @@ public sealed class AppProcessDrillTests
     [CancelAfter(180_000)]
     public async Task StartAsync_NeverReady_FailsWithTheUrlAndLeavesNoProcess(CancellationToken ct)
     {
-        await using var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings(), ct);
+        await using var dependencies = await PerfEnvironment.StartAsync(PortalDependencies.Options(), ct);
         var options = Options(dependencies, seedClients: 0);
         var neverReady = new AppProcessOptions { AssemblyPath = options.AssemblyPath, Settings = options.Settings, ReadinessPath = "/not-a-route", ReadyTimeout = TimeSpan.FromSeconds(20) };
         var before = PortalProcessIds();

@@ -1,3 +1,4 @@
+using PerfTests.Suites.Infrastructure;
 using PerfTests;
 using PerfTests.Containers;
 using PerfTests.Containers.Faults;
@@ -8,7 +9,7 @@ namespace Integration.Tests.Faults;
 [SetUpFixture]
 public sealed class FaultsSetUp
 {
-    private static readonly SharedEnvironment<PerfEnvironment> Shared = PerfEnvironment.Shared("fault-test");
+    private static readonly SharedEnvironment<PerfEnvironment> Shared = PortalDependencies.Shared("fault-test");
 
     internal static PerfEnvironment Current => Shared.Current;
 

@@ -1,3 +1,4 @@
+using PerfTests.Suites.Infrastructure;
 using PerfTests;
 using PerfTests.Containers;
 
@@ -7,7 +8,7 @@ namespace Integration.Tests.Resources;
 [SetUpFixture]
 public sealed class ResourcesSetUp
 {
-    private static readonly SharedEnvironment<PerfEnvironment> Shared = PerfEnvironment.Shared("resources");
+    private static readonly SharedEnvironment<PerfEnvironment> Shared = PortalDependencies.Shared("resources");
 
     internal static PerfEnvironment Current => Shared.Current;
 

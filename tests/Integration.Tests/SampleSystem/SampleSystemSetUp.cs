@@ -1,3 +1,4 @@
+using PerfTests.Suites.Infrastructure;
 using PerfTests;
 using PerfTests.Containers;
 
@@ -10,7 +11,7 @@ namespace Integration.Tests.SampleSystem;
 [SetUpFixture]
 public sealed class SampleSystemSetUp
 {
-    private static readonly SharedEnvironment<PerfEnvironment> Shared = PerfEnvironment.Shared("sample-system");
+    private static readonly SharedEnvironment<PerfEnvironment> Shared = PortalDependencies.Shared("sample-system");
 
     internal static PerfEnvironment Current => Shared.Current;
 

@@ -140,7 +140,7 @@ public sealed class AppServerFailoverTests
             var owned = new List<IAsyncDisposable>();
             try
             {
-                var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings(), cancellationToken);
+                var dependencies = await PerfEnvironment.StartAsync(PortalDependencies.Options(), cancellationToken);
                 owned.Add(dependencies);
                 // The survivor seeds (seeding truncates every table), so it starts first, in-process; the
                 // instance to kill is a separate OS process on the same database, Redis and signing key.

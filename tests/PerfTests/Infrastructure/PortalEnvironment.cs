@@ -56,7 +56,7 @@ internal sealed class PortalEnvironment : IAsyncDisposable
             return new PortalEnvironment(null, new ExternalSystemUnderTest(external));
         }
 
-        var dependencies = await PerfEnvironment.StartAsync(EnvironmentOptions.FromSettings(), cancellationToken).ConfigureAwait(false);
+        var dependencies = await PerfEnvironment.StartAsync(PortalDependencies.Options(), cancellationToken).ConfigureAwait(false);
         try
         {
             var configuration = SettingsFor(dependencies);

@@ -1,6 +1,6 @@
+using PerfTests.Suites.Infrastructure;
 using PerfTests;
 using PerfTests.Containers;
-using PerfTests.Containers.Downstream;
 using PerfTests.Containers.Runtime;
 
 namespace Integration.Tests.Unit.Faults;

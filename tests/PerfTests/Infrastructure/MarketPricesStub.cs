@@ -9,18 +9,23 @@ using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace PerfTests.Containers.Downstream;
+namespace PerfTests.Suites.Infrastructure;
 
 /// <summary>
-/// The downstream "market prices" contract (documented in README.md): GET /prices/{symbol} answers
-/// 200 JSON with a price derived from the symbol, so consumers can assert values across runs.
+/// The sample portal's downstream "market prices" contract (fixtures/SampleSystem README): GET
+/// /prices/{symbol} answers 200 JSON with a price derived from the symbol, so consumers can assert
+/// values across runs; GET /health answers OK.
 /// </summary>
-internal static class MarketPricesStub
+public static class MarketPricesStub
 {
-    internal const string Currency = "GBP";
+    /// <summary>Currency of every price.</summary>
+    public const string Currency = "GBP";
 
-    internal static void Register(WireMockServer server, TimeProvider timeProvider)
+    /// <summary>Registers the contract's mappings (the stub's <c>map</c>): <c>options.DownstreamStub = MarketPricesStub.Register</c>.</summary>
+    public static void Register(WireMockServer server)
     {
+        ArgumentNullException.ThrowIfNull(server);
+        var timeProvider = TimeProvider.System;
         server
             .Given(Request.Create().UsingGet().WithPath(new RegexMatcher("^/prices/[A-Za-z0-9.\\-]{1,16}$")))
             .RespondWith(Response.Create().WithCallback(request => PriceResponse(request, timeProvider)));
@@ -31,8 +36,9 @@ internal static class MarketPricesStub
     }
 
     /// <summary>Stable pseudo price 10.00..999.99 for a symbol (FNV-1a hash; string.GetHashCode changes per process).</summary>
-    internal static decimal PriceFor(string symbol)
+    public static decimal PriceFor(string symbol)
     {
+        ArgumentNullException.ThrowIfNull(symbol);
         var hash = 2166136261u;
         foreach (var c in symbol.ToUpperInvariant())
         {
