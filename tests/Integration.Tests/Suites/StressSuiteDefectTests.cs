@@ -12,7 +12,7 @@ public sealed class StressSuiteDefectTests
     public async Task Ladder_WithExtraLatency600Ms_FailsSustainableRateAndStepP95()
     {
         await using var environment = await DefectRun.StartAsync(("ExtraLatencyMs", "600"));
-        var ladder = new StressLadder([5, 10], TimeSpan.FromSeconds(6));
+        var ladder = new StressLadder(PortalStressTests.PortalMix, [5, 10], TimeSpan.FromSeconds(6));
 
         var result = await DefectRun.Suite("stress", environment).WithHttp(http => http.MaxConnectionsPerServer = 256).Run(ladder).EvaluateAsync();
 

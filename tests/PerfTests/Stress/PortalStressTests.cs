@@ -21,10 +21,19 @@ public sealed class PortalStressTests : PortalSuite
     public Task ArrivalRateLadder_UntilBudgetBreaks_SustainsBudgetedRate() =>
         PerfTest.Create("stress")
             .Target(Portal.System)
-            .Parameter("rates", string.Join(", ", StressLadder.DefaultRates))
             .WithHttp(http => http.MaxConnectionsPerServer = 256)
-            .Run(new StressLadder(StressLadder.DefaultRates, Rung))
+            .Run(new StressLadder(PortalMix, rung: Rung))
             .RunAsync();
+
+    /// <summary>
+    /// One iteration is the journey login, clients-list, client-detail, portfolio-irr, so the budget
+    /// (budgets/stress.yaml, scenario portal-mix) judges every endpoint kind at every rate.
+    /// </summary>
+    internal static Scenario PortalMix(HttpTarget http)
+    {
+        var steps = new PortalSteps(http);
+        return Scenario.Create("portal-mix", steps.Login(), steps.ClientsList(), steps.ClientDetail(), steps.PortfolioIrr());
+    }
 
     [Test]
     [Story("An exhausted database pool sheds the excess as fast 503s, never hangs")]

@@ -1,7 +1,8 @@
-namespace PerfTests.Suites.Stress;
+namespace PerfTests;
 
 /// <summary>The whole ladder: every rung run, in order, and the breaking point it found.</summary>
-internal sealed record StressLadderResult(IReadOnlyList<StressRung> Rungs)
+/// <param name="Rungs">Every rung run, lowest rate first; the ladder stops at the first broken one.</param>
+public sealed record StressLadderResult(IReadOnlyList<StressRung> Rungs)
 {
     /// <summary>The highest rung that met its budget with every rung below it also meeting it; null if none.</summary>
     public StressRung? LastSustainable => Rungs.TakeWhile(r => r.WithinBudget).LastOrDefault();
