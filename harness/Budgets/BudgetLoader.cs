@@ -14,14 +14,27 @@ public static class BudgetLoader
     public static Budget Load(string path, string? overlay = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = File.ReadAllText(path);
+        var text = ReadBounded(path);
         var overlayPath = overlay is null ? null : OverlayPath(path, overlay);
         if (overlayPath is null || !File.Exists(overlayPath))
         {
             return Parse(text, path);
         }
 
-        return Parse(text, path, File.ReadAllText(overlayPath), overlayPath, overlay);
+        return Parse(text, path, ReadBounded(overlayPath), overlayPath, overlay);
+    }
+
+    // A file far larger than any budget is refused before it is read into memory.
+    private static string ReadBounded(string path)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > YamlLimits.MaxCharacters * 4L)
+        {
+            throw new BudgetValidationException([new BudgetError(new SourceLocation(path, 1, 1, string.Empty),
+                $"the budget file is {length:N0} bytes; at most {YamlLimits.MaxCharacters:N0} characters are read (a budget is a few kilobytes)")]);
+        }
+
+        return File.ReadAllText(path);
     }
 
     /// <summary>The overlay file for a base file: <c>dir/load.yaml</c> + <c>nightly</c> = <c>dir/load.nightly.yaml</c>.</summary>

@@ -15,6 +15,11 @@ internal static class BudgetYamlReader
     public static BudgetFileOptions Read(string text, string file, List<BudgetError> errors)
     {
         var options = new BudgetFileOptions(file);
+        if (!YamlLimits.Check(text, file, errors))
+        {
+            return options;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -24,6 +29,11 @@ internal static class BudgetYamlReader
         {
             var inner = ex.InnerException?.Message ?? ex.Message;
             errors.Add(new BudgetError(new SourceLocation(file, ex.Start.Line, ex.Start.Column, string.Empty), $"invalid YAML: {inner}"));
+            return options;
+        }
+        catch (Exception ex) when (YamlLimits.IsReaderFailure(ex))
+        {
+            errors.Add(new BudgetError(new SourceLocation(file, 1, 1, string.Empty), $"invalid YAML (the YAML reader stopped: {ex.Message})"));
             return options;
         }
 
