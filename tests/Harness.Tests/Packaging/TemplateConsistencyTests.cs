@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Harness.Tests.Packaging;
+
+/// <summary>
+/// The template names package versions in text the compiler never sees: they must be the versions
+/// this repository packs and builds with, or a generated project restores something else.
+/// </summary>
+[TestFixture]
+public sealed class TemplateConsistencyTests
+{
+    private static string HarnessVersion =>
+        XDocument.Parse(RepositoryFiles.Read("harness/Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+
+    private static XDocument TemplateProject => XDocument.Parse(RepositoryFiles.Read("templates/perftests/PerfTestsProject.csproj"));
+
+    [Test]
+    public void TemplateDefaultVersion_IsTheVersionThePackagesGet()
+    {
+        using var template = JsonDocument.Parse(RepositoryFiles.Read("templates/perftests/.template.config/template.json"));
+        var defaultVersion = template.RootElement.GetProperty("symbols").GetProperty("perfTestsVersion").GetProperty("defaultValue").GetString();
+        var templatePackage = XDocument.Parse(RepositoryFiles.Read("templates/PerfTests.Templates.csproj")).Descendants("VersionPrefix").Single().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaultVersion, Is.EqualTo(HarnessVersion), "template.json perfTestsVersion");
+            Assert.That(templatePackage, Is.EqualTo(HarnessVersion), "the template package's own version");
+        });
+    }
+
+    [Test]
+    public void TemplateTestPackages_AreTheVersionsThisRepositoryTestsWith()
+    {
+        var central = XDocument.Parse(RepositoryFiles.Read("Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
+        var pinned = TemplateProject.Descendants("PackageReference")
+            .Where(p => !((string)p.Attribute("Include")!).StartsWith("PerfTests", StringComparison.Ordinal))
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
+
+        Assert.That(pinned, Is.Not.Empty);
+        foreach (var (id, version) in pinned)
+        {
+            Assert.That(central.GetValueOrDefault(id), Is.EqualTo(version), $"{id} in the template's project file");
+        }
+    }
+
+    [Test]
+    public void TemplatePerfTestsPackages_AllExistAndUseTheVersionSymbol()
+    {
+        var packages = TemplateProject.Descendants("PackageReference").Where(p => ((string)p.Attribute("Include")!).StartsWith("PerfTests", StringComparison.Ordinal)).ToList();
+        var packed = Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "harness"), "*.csproj", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension).ToHashSet();
+
+        Assert.That(packages, Is.Not.Empty);
+        foreach (var package in packages)
+        {
+            Assert.That(packed, Does.Contain((string)package.Attribute("Include")!), "a harness project packs it");
+            Assert.That((string)package.Attribute("Version")!, Is.EqualTo("PERFTESTS_VERSION"));
+        }
+    }
+}
