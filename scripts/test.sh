@@ -11,6 +11,7 @@ rm -rf "$results_dir" && mkdir -p "$results_dir"
 scripts/setup-containers.sh
 scripts/setup-browser.sh      # the browser integration tests drive real Chromium
 scripts/setup-allure.sh       # Node.js and the Allure 3 CLI: the report-rendering test runs scripts/allure-report.sh
+scripts/setup-json-server.sh  # json-server (npm): the external-URL target of tests/Integration.Tests/ExternalTargets
 
 dotnet build PerfTests.slnx -c Release -v quiet -nologo
 
