@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the harness's own tests, the CI gate: fast unit tests first, then the integration tests
-# that start real PostgreSQL and Redis containers. Safe to run on a fresh machine: it does its
+# that start real PostgreSQL and Redis containers, then the packages and the template end to end
+# (scripts/template-e2e.sh). Safe to run on a fresh machine: it does its
 # own set-up (container runtime and images) and it is idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,7 @@ done
 
 # One plain summary line for CI, summed over the TRX files.
 scripts/summarize-trx.sh "$results_dir"
+
+# A user's path from outside the repository: packages, dotnet new perftests, Load green, a slowdown caught.
+scripts/template-e2e.sh --no-build || status=$?
 exit $status
