@@ -59,4 +59,9 @@ public sealed class TemplateConsistencyTests
             Assert.That((string)package.Attribute("Version")!, Is.EqualTo("PERFTESTS_VERSION"));
         }
     }
+
+    [Test]
+    public void ExampleBudgetSchema_IsTheRepositorysSchema() =>
+        Assert.That(RepositoryFiles.Read("examples/Orders/tests/Orders.PerfTests/budgets/budget.schema.json"),
+            Is.EqualTo(RepositoryFiles.Read("budgets/budget.schema.json")), "the example's copy (made by the template) has drifted: copy budgets/budget.schema.json over it");
 }
