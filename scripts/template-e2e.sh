@@ -9,7 +9,7 @@
 #   5. the other generated tests (Stress; WebVitals in Chromium): green as generated;
 #   6. the same Load test with the app's deliberate slowdown on: fails with "Budget 'load' breached"
 #      naming the scenario;
-#   7. a project for a running URL (--target url --browser false) builds with warnings as errors;
+#   7. a project for a running URL (--target url --browser false) against json-server: Load green;
 #   8. the committed example (examples/Orders/tests) passes its Load tests on the same packages.
 # Prints how long each step and the whole took. Needs what scripts/test.sh sets up (containers, Chromium).
 # Usage: scripts/template-e2e.sh [--no-build]
@@ -61,7 +61,9 @@ cp "$repo/examples/Orders/Directory.Build.props" "$work/"
 cd "$work/tests"
 dotnet new perftests -n Orders.PerfTests --target app --appProject ../../src/Orders.Api/Orders.Api.csproj \
   --path /api/orders --readinessPath /health --postgres --connectionString ConnectionStrings:Orders >/dev/null
-dotnet new perftests -n Url.PerfTests --target url --url http://127.0.0.1:5000/ --path /api/orders --browser false >/dev/null
+# json-server (npm, scripts/setup-json-server.sh) on a free loopback port: a running system no one here wrote.
+json_port=$(node -e 'const s=require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+dotnet new perftests -n Url.PerfTests --target url --url "http://127.0.0.1:$json_port/" --path /orders --readinessPath /orders --browser false >/dev/null
 cd "$work"
 step "projects generated in $work"
 
@@ -98,7 +100,19 @@ log "  $(grep -m1 -- "- endpoint p(95)" "$work/slowdown.log" | sed 's/^ *//')"
 step "Load with Orders__SlowdownMs=1000: fails with Budget 'load' breached, naming endpoint"
 
 dotnet build tests/Url.PerfTests -c Release -nologo -v quiet >"$work/url-build.log" 2>&1 || { cat "$work/url-build.log"; die "the URL project does not build"; }
-step "the --target url project builds with warnings as errors"
+node -e 'const o=[];for(let i=1;i<=300;i++)o.push({id:i,customer:"c"+(i%40),total:i*1.25});console.log(JSON.stringify({orders:o}))' >"$work/db.json"
+node "$repo/scripts/json-server/node_modules/json-server/lib/cli/bin.js" --host 127.0.0.1 --port "$json_port" --quiet "$work/db.json" >"$work/json-server.log" 2>&1 &
+json_pid=$!
+trap 'kill $json_pid 2>/dev/null || true; cleanup' EXIT
+set +e
+dotnet test tests/Url.PerfTests -c Release --no-build -nologo -s tests/Url.PerfTests/runsettings/pr.runsettings --filter Category=Load \
+  -- "TestRunParameters.Parameter(name=\"AllureResultsDir\", value=\"$work/results-url\")" >"$work/url.log" 2>&1
+code=$?
+set -e
+kill "$json_pid" 2>/dev/null || true
+wait "$json_pid" 2>/dev/null || true
+[[ $code == 0 ]] || { cat "$work/url.log" "$work/json-server.log"; die "the URL project's Load test against json-server exited with $code"; }
+step "the --target url project: built with warnings as errors, Load green against json-server"
 
 cd "$repo/examples/Orders"
 dotnet test tests/Orders.PerfTests -c Release -nologo -s tests/Orders.PerfTests/runsettings/pr.runsettings --filter Category=Load \

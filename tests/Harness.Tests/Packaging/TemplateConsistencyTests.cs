@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using YamlDotNet.RepresentationModel;
 
 namespace Harness.Tests.Packaging;
 
@@ -10,6 +11,8 @@ namespace Harness.Tests.Packaging;
 [TestFixture]
 public sealed class TemplateConsistencyTests
 {
+    private static readonly string[] WorkflowJobs = ["pr-gate", "nightly"];
+
     private static string HarnessVersion =>
         XDocument.Parse(RepositoryFiles.Read("harness/Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
 
@@ -64,4 +67,26 @@ public sealed class TemplateConsistencyTests
     public void ExampleBudgetSchema_IsTheRepositorysSchema() =>
         Assert.That(RepositoryFiles.Read("examples/Orders/tests/Orders.PerfTests/budgets/budget.schema.json"),
             Is.EqualTo(RepositoryFiles.Read("budgets/budget.schema.json")), "the example's copy (made by the template) has drifted: copy budgets/budget.schema.json over it");
+
+    /// <summary>GitHub runs the workflow only where the user puts it, never here: at least it parses and runs the project it names.</summary>
+    [Test]
+    public void TemplateWorkflow_ParsesWithAPullRequestGateAndANightlyJob()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(RepositoryFiles.Read("templates/perftests/.github/workflows/perf.yml")));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var jobs = (YamlMappingNode)root.Children[new YamlScalarNode("jobs")];
+        var runs = jobs.Children.Values.Cast<YamlMappingNode>()
+            .SelectMany(job => ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>())
+            .Where(step => step.Children.ContainsKey(new YamlScalarNode("run")))
+            .Select(step => step.Children[new YamlScalarNode("run")].ToString())
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(jobs.Children.Keys.Select(k => k.ToString()), Is.EquivalentTo(WorkflowJobs));
+            Assert.That(runs.Where(r => r.Contains("dotnet test", StringComparison.Ordinal)), Has.All.Contains("\"$PERF_PROJECT\"").And.All.Contains("runsettings"));
+            Assert.That(runs, Has.Some.Contains("--filter Category=Load").And.Some.Contains("pr.runsettings"));
+        });
+    }
 }
