@@ -11,39 +11,47 @@ public static class BudgetLoader
     /// <param name="overlay">Overlay name (<c>pr</c>, <c>nightly</c>, <c>local</c>), or <see langword="null"/>.
     /// A named overlay without a file means the base budget applies unchanged (<see cref="Budget.Overlay"/> is then null).</param>
     /// <exception cref="BudgetValidationException">With every error, each with file, line, column and key.</exception>
+    /// <exception cref="ArgumentException">The overlay name is not a plain file-name part (it could reach outside the folder).</exception>
+    /// <exception cref="FileNotFoundException">The base file does not exist (the message names it).</exception>
     public static Budget Load(string path, string? overlay = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = ReadBounded(path);
         var overlayPath = overlay is null ? null : OverlayPath(path, overlay);
-        if (overlayPath is null || !File.Exists(overlayPath))
+        if (!File.Exists(path))
         {
-            return Parse(text, path);
+            throw new FileNotFoundException($"No budget file {path}.", path);
         }
 
-        return Parse(text, path, ReadBounded(overlayPath), overlayPath, overlay);
-    }
-
-    // A file far larger than any budget is refused before it is read into memory.
-    private static string ReadBounded(string path)
-    {
-        var length = new FileInfo(path).Length;
-        if (length > YamlLimits.MaxCharacters * 4L)
+        var errors = new List<BudgetError>();
+        var text = BudgetFileText.Read(path, errors);
+        var overlayText = overlayPath is not null && File.Exists(overlayPath) ? BudgetFileText.Read(overlayPath, errors) : null;
+        if (errors.Count > 0)
         {
-            throw new BudgetValidationException([new BudgetError(new SourceLocation(path, 1, 1, string.Empty),
-                $"the budget file is {length:N0} bytes; at most {YamlLimits.MaxCharacters:N0} characters are read (a budget is a few kilobytes)")]);
+            throw new BudgetValidationException(errors.AsReadOnly());
         }
 
-        return File.ReadAllText(path);
+        return overlayText is null ? Parse(text!, path) : Parse(text!, path, overlayText, overlayPath, overlay);
     }
 
     /// <summary>The overlay file for a base file: <c>dir/load.yaml</c> + <c>nightly</c> = <c>dir/load.nightly.yaml</c>.</summary>
+    /// <exception cref="ArgumentException">The overlay name is not a plain file-name part.</exception>
     public static string OverlayPath(string path, string overlay)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(overlay);
+        if (!IsPlainName(overlay))
+        {
+            throw new ArgumentException(
+                $"The budget overlay '{overlay}' is not a name: use letters, digits, '-' and '_' (e.g. pr, nightly), as in budgets/<suite>.<overlay>.yaml.", nameof(overlay));
+        }
+
         var dir = Path.GetDirectoryName(path) ?? string.Empty;
         return Path.Combine(dir, $"{Path.GetFileNameWithoutExtension(path)}.{overlay}{Path.GetExtension(path)}");
     }
+
+    // An overlay is one dot-free part of a file name: no separator, no "..", nothing absolute.
+    private static bool IsPlainName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Parses budget text already in memory (tests, embedded budgets).</summary>
     /// <param name="yaml">The base budget.</param>

@@ -48,5 +48,7 @@ public sealed class WebVitalsMeasurements : IMeasurements
         public double LatencyAtPercentileMs(double percentile) => double.NaN;
 
         public double? Metric(string name) => page.Metrics.TryGetValue(name, out var spread) ? spread.Median : null;
+
+        public IReadOnlyCollection<string> MetricNames => [.. page.Metrics.Keys];
     }
 }

@@ -27,8 +27,49 @@ public static class BudgetEvaluator
         return new BudgetReport(budget, conclusions.AsReadOnly());
     }
 
+    /// <summary>
+    /// During a run: the first threshold marked <c>abort_on_fail</c> whose delay has passed and that is
+    /// lost on the measurements so far, or null. Not enough data, or a custom metric not reported yet,
+    /// never aborts: only a judged breach does.
+    /// </summary>
+    /// <param name="budget">The run's budget.</param>
+    /// <param name="measurements">What the run measured so far.</param>
+    /// <param name="measured">Measured load so far (warm-up excluded), compared with each rule's delay.</param>
+    public static BudgetConclusion? FindAbort(Budget budget, IMeasurements measurements, TimeSpan measured)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        ArgumentNullException.ThrowIfNull(measurements);
+        foreach (var scope in budget.Scopes)
+        {
+            var due = scope.Metrics.Where(m => m.Abort is { } rule && measured >= rule.Delay).ToList();
+            if (due.Count == 0 || measurements.Find(scope.Scenario, scope.Step) is not { } live)
+            {
+                continue;
+            }
+
+            foreach (var metric in due)
+            {
+                var conclusion = Judge(scope, metric, live);
+                if (conclusion is { Verdict: BudgetVerdict.Fail, InsufficientData: false })
+                {
+                    return conclusion;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static BudgetConclusion Judge(ScopeBudget scope, MetricBudget budget, IScopeMeasurements m)
     {
+        if (budget.Metric.Kind == MetricKind.Custom && m.Metric(budget.Metric.CustomName) is null)
+        {
+            // A misspelt or missing figure is not "too few samples": it would pass under on_insufficient_data: ignore.
+            return budget.Optional
+                ? new BudgetConclusion(scope.Name, budget, double.NaN, BudgetVerdict.Skipped, 0, 0, "optional: not reported by this run")
+                : new BudgetConclusion(scope.Name, budget, double.NaN, BudgetVerdict.Fail, 0, 0, Unknown(budget.Metric, m));
+        }
+
         var (actual, samples, required) = Measure(budget.Metric, scope.MinSamples, m);
         if (samples < required || double.IsNaN(actual))
         {
@@ -45,6 +86,14 @@ public static class BudgetEvaluator
         }
 
         return new BudgetConclusion(scope.Name, budget, actual, Compare(budget, actual), samples, required, string.Empty);
+    }
+
+    private static string Unknown(MetricId metric, IScopeMeasurements m)
+    {
+        var known = m.MetricNames.Order(StringComparer.Ordinal).ToList();
+        return $"{metric.Name} is not reported by this run" + (known.Count == 0
+            ? " (it reports no custom metrics here)"
+            : $"; it reports: {string.Join(", ", known.Take(40))}{(known.Count > 40 ? ", ..." : "")}") + " (mark it optional if it may be absent)";
     }
 
     internal static BudgetVerdict Compare(MetricBudget budget, double actual)
@@ -72,6 +121,7 @@ public static class BudgetEvaluator
             MetricKind.Percentile => (m.LatencyAtPercentileMs((double)metric.Percentile), latencySamples, Math.Max(metric.MinimumSamples, minSamples)),
             MetricKind.Mean => (m.MeanLatencyMs, latencySamples, atLeastOne),
             MetricKind.Max => (m.MaxLatencyMs, latencySamples, atLeastOne),
+            MetricKind.Min => (m.MinLatencyMs, latencySamples, atLeastOne),
             MetricKind.StdDev => (m.StdDevLatencyMs, latencySamples, Math.Max(2, minSamples)),
             MetricKind.ErrorRate => (requests == 0 ? double.NaN : (double)m.FailureCount / requests, requests, atLeastOne),
             MetricKind.RequestsPerSecond => (m.RequestsPerSecond, requests, minSamples),

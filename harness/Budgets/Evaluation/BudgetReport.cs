@@ -11,6 +11,12 @@ public sealed record BudgetReport(Budget Budget, IReadOnlyList<BudgetConclusion>
     /// <summary>Conclusions with <see cref="BudgetVerdict.Warn"/>.</summary>
     public IEnumerable<BudgetConclusion> Warnings => Conclusions.Where(c => c.Verdict == BudgetVerdict.Warn);
 
+    /// <summary>
+    /// Conclusions not judged for lack of data under <c>on_insufficient_data: ignore</c> (an optional
+    /// custom metric the run did not report is not among them: its absence was allowed by name).
+    /// </summary>
+    public IEnumerable<BudgetConclusion> Unjudged => Conclusions.Where(c => c.Verdict == BudgetVerdict.Skipped && c.InsufficientData && !c.Budget.Optional);
+
     /// <summary>Whether any metric failed.</summary>
     public bool Failed => Failures.Any();
 

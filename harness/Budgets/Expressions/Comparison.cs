@@ -15,6 +15,9 @@ public enum Comparison
     /// <summary><c>&gt;=</c></summary>
     GreaterOrEqual,
 
-    /// <summary><c>==</c></summary>
+    /// <summary><c>==</c> (also written <c>===</c>, as k6 allows)</summary>
     Equal,
+
+    /// <summary><c>!=</c></summary>
+    NotEqual,
 }

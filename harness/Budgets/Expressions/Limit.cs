@@ -12,16 +12,18 @@ public sealed record Limit(Comparison Op, double Value)
         Comparison.LessOrEqual => "<=",
         Comparison.Greater => ">",
         Comparison.GreaterOrEqual => ">=",
+        Comparison.NotEqual => "!=",
         _ => "==",
     };
 
     /// <summary>Whether <paramref name="actual"/> is within this limit (NaN never is).</summary>
-    public bool Holds(double actual) => Op switch
+    public bool Holds(double actual) => !double.IsNaN(actual) && Op switch
     {
         Comparison.Less => actual < Value,
         Comparison.LessOrEqual => actual <= Value,
         Comparison.Greater => actual > Value,
         Comparison.GreaterOrEqual => actual >= Value,
+        Comparison.NotEqual => actual != Value,
         _ => actual == Value,
     };
 

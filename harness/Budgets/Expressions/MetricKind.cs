@@ -9,7 +9,7 @@ public enum MetricKind
     /// <summary><c>avg</c>: mean latency, milliseconds.</summary>
     Mean,
 
-    /// <summary><c>max</c>: largest latency, milliseconds.</summary>
+    /// <summary><c>max</c> / <c>p(100)</c>: largest latency, milliseconds.</summary>
     Max,
 
     /// <summary><c>stddev</c>: latency standard deviation, milliseconds.</summary>
@@ -30,9 +30,12 @@ public enum MetricKind
     /// <summary><c>failures</c>: failed request count.</summary>
     Failures,
 
-    /// <summary><c>requests</c>: completed request count (higher is better).</summary>
+    /// <summary><c>requests</c> (k6: <c>count</c>): completed request count (higher is better).</summary>
     Requests,
 
     /// <summary><c>metric(name)</c>: a custom metric from <see cref="IScopeMeasurements.Metric"/>.</summary>
     Custom,
+
+    /// <summary><c>min</c> / <c>p(0)</c>: smallest latency, milliseconds.</summary>
+    Min,
 }

@@ -5,11 +5,14 @@ namespace PerfTests.Budgets;
 /// <param name="Limit">The operator and the limit in the metric's base unit.</param>
 public sealed record ThresholdExpression(MetricId Metric, Limit Limit)
 {
+    // Longest first, so that "<=" is not read as "<" followed by "=". "===" is k6's strict equality.
     private static readonly (string Text, Comparison Op)[] Operators =
     [
-        ("<=", Comparison.LessOrEqual), (">=", Comparison.GreaterOrEqual), ("==", Comparison.Equal),
-        ("<", Comparison.Less), (">", Comparison.Greater),
+        ("===", Comparison.Equal), ("==", Comparison.Equal), ("!=", Comparison.NotEqual),
+        ("<=", Comparison.LessOrEqual), (">=", Comparison.GreaterOrEqual), ("<", Comparison.Less), (">", Comparison.Greater),
     ];
+
+    private const string OperatorList = "<, <=, >, >=, ==, ===, !=";
 
     /// <inheritdoc />
     public override string ToString() => $"{Metric.Name} {Limit.Format(Metric)}";
@@ -23,23 +26,16 @@ public sealed record ThresholdExpression(MetricId Metric, Limit Limit)
         var at = text.IndexOfAny(['<', '>', '=', '!']);
         if (at < 0)
         {
-            error = $"'{text.Trim()}' has no comparison operator (use <, <=, >, >=, ==)";
+            error = $"'{text.Trim()}' has no comparison operator (use {OperatorList})";
             return false;
         }
 
         var rest = text[at..];
         var op = Operators.FirstOrDefault(o => rest.StartsWith(o.Text, StringComparison.Ordinal));
-        if (op.Text is null || rest.StartsWith('!') || rest.StartsWith("=>", StringComparison.Ordinal)
-            || rest.StartsWith("=<", StringComparison.Ordinal) || (rest.StartsWith('=') && !rest.StartsWith("==", StringComparison.Ordinal)))
+        var valueText = op.Text is null ? "" : rest[op.Text.Length..].Trim();
+        if (op.Text is null || valueText.StartsWith('<') || valueText.StartsWith('>') || valueText.StartsWith('=') || valueText.StartsWith('!'))
         {
-            error = $"bad operator in '{text.Trim()}' (use <, <=, >, >=, ==)";
-            return false;
-        }
-
-        var valueText = rest[op.Text.Length..].Trim();
-        if (valueText.StartsWith('<') || valueText.StartsWith('>') || valueText.StartsWith('='))
-        {
-            error = $"bad operator in '{text.Trim()}' (use <, <=, >, >=, ==)";
+            error = $"bad operator in '{text.Trim()}' (use {OperatorList})";
             return false;
         }
 
@@ -58,6 +54,14 @@ public sealed record ThresholdExpression(MetricId Metric, Limit Limit)
         if (valueText.Length == 0)
         {
             error = $"'{text.Trim()}' has no value after '{op.Text}'";
+            return false;
+        }
+
+        if (metric.Kind == MetricKind.ErrorRate && op.Op is Comparison.Greater or Comparison.GreaterOrEqual)
+        {
+            // In k6, rate on a counter (http_reqs) is per second; here rate is always the share of failed requests.
+            error = $"'{text.Trim()}' asks for at least some failed requests: 'rate' here is the share of failed requests " +
+                "(k6's http_req_failed rate). For requests per second (k6's rate of a counter) write rps, e.g. 'rps >= 100'";
             return false;
         }
 

@@ -33,8 +33,14 @@ public interface IScopeMeasurements
     /// <summary>Standard deviation of latency in milliseconds.</summary>
     double StdDevLatencyMs { get; }
 
+    /// <summary>Smallest latency in milliseconds; by default the latency at percentile 0.</summary>
+    double MinLatencyMs => LatencyAtPercentileMs(0);
+
+    /// <summary>The names <see cref="Metric"/> knows, listed when a budget names another; by default none are listed.</summary>
+    IReadOnlyCollection<string> MetricNames => [];
+
     /// <summary>Latency at a percentile, in milliseconds.</summary>
-    /// <param name="percentile">Percentile in (0, 100], e.g. 99.9.</param>
+    /// <param name="percentile">Percentile in [0, 100], e.g. 99.9.</param>
     double LatencyAtPercentileMs(double percentile);
 
     /// <summary>

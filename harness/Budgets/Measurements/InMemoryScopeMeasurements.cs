@@ -52,6 +52,9 @@ public sealed class InMemoryScopeMeasurements : IScopeMeasurements
     public double MaxLatencyMs => sortedLatenciesMs.Length == 0 ? double.NaN : sortedLatenciesMs[^1];
 
     /// <inheritdoc />
+    public double MinLatencyMs => sortedLatenciesMs.Length == 0 ? double.NaN : sortedLatenciesMs[0];
+
+    /// <inheritdoc />
     public double StdDevLatencyMs
     {
         get
@@ -87,4 +90,7 @@ public sealed class InMemoryScopeMeasurements : IScopeMeasurements
 
     /// <inheritdoc />
     public double? Metric(string name) => metrics.TryGetValue(name, out var v) ? v : null;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> MetricNames => [.. metrics.Keys];
 }

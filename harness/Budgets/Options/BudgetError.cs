@@ -5,7 +5,10 @@ namespace PerfTests.Budgets;
 /// <param name="Message">What is wrong, without the location.</param>
 public sealed record BudgetError(SourceLocation Location, string Message)
 {
-    /// <summary>Compiler-style text: <c>budgets/load.yaml(12,7): unknown metric 'p(101)' in key 'scenarios.browse.tiers'</c>.</summary>
-    public override string ToString() =>
-        Location.Key.Length == 0 ? $"{Location}: {Message}" : $"{Location}: {Message} in key '{Location.Key}'";
+    /// <summary>
+    /// Compiler-style text: <c>budgets/load.yaml(12,7): unknown metric 'p(101)' in key 'scenarios.browse.tiers'</c>.
+    /// Invisible and look-alike characters of the file are shown as <c>\uXXXX</c> and named.
+    /// </summary>
+    public override string ToString() => $"{Location}: " +
+        VisibleText.Show(Location.Key.Length == 0 ? Message : $"{Message} in key '{Location.Key}'");
 }

@@ -13,6 +13,9 @@ internal sealed class TierOptions(MetricId metric, SourceLocation location)
 
     public TierValue? Fail { get; set; }
 
+    /// <summary>Only for custom metrics: the run may not report it (then skipped, not failed).</summary>
+    public bool Optional { get; set; }
+
     /// <summary>Only for custom metrics, whose direction the library cannot know; default false.</summary>
     public bool? HigherIsBetter { get; set; }
 

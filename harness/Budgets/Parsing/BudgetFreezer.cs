@@ -31,12 +31,12 @@ internal static class BudgetFreezer
         {
             // Tier limits are inclusive: exactly 500 ms against "fail: 500ms" is still within it.
             var op = tier.LowerIsBetter ? Comparison.LessOrEqual : Comparison.GreaterOrEqual;
-            metrics.Add(new MetricBudget(tier.Metric, Of(tier.Target), Of(tier.Warn), Of(tier.Fail), tier.Location));
+            metrics.Add(new MetricBudget(tier.Metric, Of(tier.Target), Of(tier.Warn), Of(tier.Fail), tier.Location, tier.Optional));
 
             Limit? Of(TierValue? v) => v is null ? null : new Limit(op, v.Value);
         }
 
-        metrics.AddRange(scope.Thresholds.Select(t => new MetricBudget(t.Expression.Metric, null, null, t.Expression.Limit, t.Location)));
+        metrics.AddRange(scope.Thresholds.Select(t => new MetricBudget(t.Expression.Metric, null, null, t.Expression.Limit, t.Location, t.Optional, t.Abort)));
         return metrics.AsReadOnly();
     }
 }

@@ -7,7 +7,8 @@ internal static class ScopeYamlReader
 {
     internal static readonly string[] ScenarioKeys = ["description", "on_insufficient_data", "min_samples", "thresholds", "tiers", "steps"];
     internal static readonly string[] StepKeys = ["description", "on_insufficient_data", "min_samples", "thresholds", "tiers"];
-    internal static readonly string[] TierKeys = ["target", "warn", "fail", "higher_is_better"];
+    internal static readonly string[] TierKeys = ["target", "warn", "fail", "higher_is_better", "optional"];
+    internal static readonly string[] ThresholdKeys = ["threshold", "abort_on_fail", "delay_abort_eval", "optional"];
 
     public static ScopeOptions Read(YamlReadContext context, string name, YamlNode nameNode, YamlNode node, string path, bool allowSteps)
     {
@@ -16,6 +17,9 @@ internal static class ScopeYamlReader
         {
             switch (key)
             {
+                case "description":
+                    context.Text(value, keyPath);
+                    break;
                 case "on_insufficient_data":
                     scope.OnInsufficientData = context.Policy(value, keyPath);
                     break;
@@ -53,21 +57,78 @@ internal static class ScopeYamlReader
         {
             var item = list.Children[i];
             var itemPath = $"{path}[{i}]";
-            var text = context.Scalar(item, itemPath);
-            if (text is null)
+            var threshold = item is YamlMappingNode ? ReadThresholdMapping(context, item, itemPath) : ReadExpression(context, item, itemPath);
+            if (threshold is not null)
             {
-                continue;
-            }
-
-            if (ThresholdExpression.TryParse(text, out var expression, out var error))
-            {
-                scope.Thresholds.Add(new ThresholdOptions(expression!, context.At(item, itemPath)));
-            }
-            else
-            {
-                context.Error(item, itemPath, error);
+                scope.Thresholds.Add(threshold);
             }
         }
+    }
+
+    private static ThresholdOptions? ReadExpression(YamlReadContext context, YamlNode node, string path)
+    {
+        var text = context.Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ThresholdExpression.TryParse(text, out var expression, out var error))
+        {
+            return new ThresholdOptions(expression!, context.At(node, path));
+        }
+
+        context.Error(node, path, error);
+        return null;
+    }
+
+    /// <summary>k6's object form: <c>{ threshold: "rate &lt; 50%", abort_on_fail: true, delay_abort_eval: 10s }</c>.</summary>
+    private static ThresholdOptions? ReadThresholdMapping(YamlReadContext context, YamlNode node, string path)
+    {
+        ThresholdOptions? threshold = null;
+        bool abort = false, optional = false;
+        TimeSpan? delay = null;
+        YamlNode? delayNode = null, optionalNode = null;
+        foreach (var (key, _, value, keyPath) in context.Entries(node, path, ThresholdKeys))
+        {
+            switch (key)
+            {
+                case "threshold":
+                    threshold = ReadExpression(context, value, keyPath);
+                    break;
+                case "abort_on_fail":
+                    abort = context.Flag(value, keyPath) ?? false;
+                    break;
+                case "delay_abort_eval":
+                    (delay, delayNode) = (context.Duration(value, keyPath), value);
+                    break;
+                default:
+                    (optional, optionalNode) = (context.Flag(value, keyPath) ?? false, value);
+                    break;
+            }
+        }
+
+        if (threshold is null)
+        {
+            if (!((YamlMappingNode)node).Children.ContainsKey(new YamlScalarNode("threshold")))
+            {
+                context.Error(node, path, "a threshold written as a mapping needs 'threshold: <expression>'");
+            }
+
+            return null;
+        }
+
+        if (delayNode is not null && !abort)
+        {
+            context.Error(delayNode, path + ".delay_abort_eval", "'delay_abort_eval' only applies with 'abort_on_fail: true'");
+        }
+
+        if (optional && threshold.Expression.Metric.Kind != MetricKind.Custom)
+        {
+            context.Error(optionalNode!, path + ".optional", $"'optional' is only for custom metrics; '{threshold.Expression.Metric.Name}' is always measured");
+        }
+
+        return threshold with { Optional = optional, Abort = abort ? new AbortRule(delay ?? TimeSpan.Zero) : null };
     }
 
     private static void ReadTiers(YamlReadContext context, YamlNode node, string path, ScopeOptions scope)
@@ -95,33 +156,24 @@ internal static class ScopeYamlReader
 
     private static void ReadTierField(YamlReadContext context, TierOptions tier, string field, YamlNode node, string path)
     {
-        var text = context.Scalar(node, path);
-        if (text is null)
-        {
-            return;
-        }
-
-        if (field == "higher_is_better")
+        if (field is "optional" or "higher_is_better")
         {
             if (tier.Metric.Kind != MetricKind.Custom)
             {
-                context.Error(node, path, $"'higher_is_better' is only for custom metrics; '{tier.Metric.Name}' has a fixed direction");
+                context.Error(node, path, field == "optional"
+                    ? $"'optional' is only for custom metrics; '{tier.Metric.Name}' is always measured"
+                    : $"'higher_is_better' is only for custom metrics; '{tier.Metric.Name}' has a fixed direction");
             }
-            else if (bool.TryParse(text, out var higher))
+            else if (context.Flag(node, path) is { } flag)
             {
-                tier.HigherIsBetter = higher;
-            }
-            else
-            {
-                context.Error(node, path, $"'{text}' is not true or false");
+                _ = field == "optional" ? tier.Optional = flag : tier.HigherIsBetter = flag;
             }
 
             return;
         }
 
-        if (!QuantityParser.TryParse(text, tier.Metric, out var value, out var error))
+        if (context.Quantity(node, path, tier.Metric) is not { } value)
         {
-            context.Error(node, path, error);
             return;
         }
 

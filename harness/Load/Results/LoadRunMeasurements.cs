@@ -88,5 +88,7 @@ public sealed class LoadRunMeasurements : IMeasurements
 
         public double? Metric(string name) =>
             extra is not null && extra.TryGetValue(name, out var value) ? value : null;
+
+        public IReadOnlyCollection<string> MetricNames => extra is null ? [] : [.. extra.Keys];
     }
 }

@@ -52,6 +52,11 @@ internal sealed class RunMeasurements(
 
         public double StdDevLatencyMs => inner?.StdDevLatencyMs ?? double.NaN;
 
+        public double MinLatencyMs => inner?.MinLatencyMs ?? double.NaN;
+
+        public IReadOnlyCollection<string> MetricNames =>
+            [.. (own?.Keys ?? []).Concat(inner?.MetricNames ?? []).Concat(resources.Keys).Distinct(StringComparer.Ordinal)];
+
         public double LatencyAtPercentileMs(double percentile) => inner?.LatencyAtPercentileMs(percentile) ?? double.NaN;
 
         public double? Metric(string name) =>

@@ -138,22 +138,31 @@ public sealed class BudgetEvaluatorTests
     }
 
     [Test]
-    public void Evaluate_CustomMetric_ComparesRawValueAndMissingMetricIsNotEnoughData()
+    public void Evaluate_CustomMetric_ComparesRawValueAndAnUnknownNameFailsListingTheKnownOnes()
     {
         const string yaml = """
+            defaults: { on_insufficient_data: ignore }
             scenarios:
               s:
                 tiers:
                   metric(cache_hit): { target: 95%, fail: 80%, higher_is_better: true }
-                thresholds: [ "metric(cpu) < 80%" ]
+                  metric(js_heap): { fail: 50MB, optional: true }
+                thresholds: [ "metric(cpu) < 80%", "metric(pool) < 90%" ]
             """;
         var budget = BudgetLoader.Parse(yaml, "t.yaml");
-        var scope = Flat(100, 1).WithMetric("cache_hit", 0.9);
+        var scope = Flat(100, 1).WithMetric("cache_hit", 0.9).WithMetric("pool", double.NaN);
 
         var report = BudgetEvaluator.Evaluate(budget, new InMemoryMeasurements().Add("s", null, scope));
+        BudgetConclusion Of(string name) => report.Conclusions.Single(c => c.Metric.Name == name);
 
-        Assert.That(report.Conclusions.Single(c => c.Metric.Name == "metric(cache_hit)").Verdict, Is.EqualTo(BudgetVerdict.Ok));
-        Assert.That(report.Conclusions.Single(c => c.Metric.Name == "metric(cpu)").Note, Is.EqualTo("not enough data: not measured"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of("metric(cache_hit)").Verdict, Is.EqualTo(BudgetVerdict.Ok));
+            Assert.That(Of("metric(cpu)").Verdict, Is.EqualTo(BudgetVerdict.Fail), "a misspelt name fails even under ignore");
+            Assert.That(Of("metric(cpu)").Note, Does.Contain("metric(cpu) is not reported by this run; it reports: cache_hit, pool"));
+            Assert.That(Of("metric(js_heap)").Verdict, Is.EqualTo(BudgetVerdict.Skipped), "optional and absent");
+            Assert.That(Of("metric(pool)").Verdict, Is.EqualTo(BudgetVerdict.Skipped), "reported but not measured: not enough data, ignored");
+        });
     }
 
     [Test]

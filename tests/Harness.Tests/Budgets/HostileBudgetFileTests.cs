@@ -86,46 +86,118 @@ public sealed class HostileBudgetFileTests
     }
 
     /// <summary>
-    /// Mutations of the repository's own budget files (bytes flipped, cut, repeated, brackets and
-    /// anchors sprinkled): each ends in a budget or in located errors, nothing else.
+    /// The deep-nesting files parsed on a thread with a small stack (256 KB, below .NET's default of
+    /// 1.5 MB for a worker thread): the depth limit holds before the YAML library recurses.
     /// </summary>
     [Test]
-    public void Parse_MutatedRepositoryBudgets_EndInABudgetOrLocatedErrors()
+    public void Parse_DeepNestingOnASmallStackThread_RefusedWithoutOverflow()
+    {
+        string[] files =
+        [
+            "suite: x\nscenarios: " + new string('[', 200_000),
+            "suite: x\nscenarios: " + string.Concat(Enumerable.Repeat("{a: ", 50_000)),
+            "suite: x\nscenarios:\n" + string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i + 1) + "- \n")),
+        ];
+        var messages = new string[files.Length];
+        var thread = new Thread(() =>
+        {
+            for (var i = 0; i < files.Length; i++)
+            {
+                try
+                {
+                    BudgetLoader.Parse(files[i], "deep.yaml");
+                }
+                catch (BudgetValidationException e)
+                {
+                    messages[i] = e.Message;
+                }
+            }
+        }, maxStackSize: 256 * 1024);
+
+        thread.Start();
+        thread.Join();
+
+        Assert.That(messages, Has.All.Contain("deep.yaml(").And.Contain("nests deeper than 32 levels"));
+    }
+
+    /// <summary>
+    /// Mutations of the repository's own budget files (bytes flipped, cut, repeated, brackets, anchors,
+    /// tabs and look-alike characters sprinkled). For every one: no crash, under a second, bounded
+    /// allocation, and either located errors (file, line >= 1, column >= 1) or a budget that evaluates.
+    /// </summary>
+    [Test]
+    public void Parse_MutatedRepositoryBudgets_EndInABudgetThatEvaluatesOrLocatedErrors()
     {
         var folder = BudgetLocator.FindFolder(AppContext.BaseDirectory, "load");
         var seeds = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         var random = new Random(20261125);
-        string[] inserts = ["[", "{", "&a ", "*a", ": ", "\n  ", "- ", "'", "\"", "!!", "%", "\t", "\0", "p(95): ", "<<: *a\n"];
+        string[] inserts =
+        [
+            "[", "{", "&a ", "*a", ": ", "\n  ", "- ", "'", "\"", "!!", "%", "\t", "\0", "p(95): ", "<<: *a\n", "---\n",
+            "\u0430", "\u00A0", "\u200B", "\uFF1C", "1e309", "99999999999999999999", "p(99.99999999)", "\U0001F600",
+        ];
         var outcomes = new Dictionary<string, int>();
+        var slowest = TimeSpan.Zero;
+        long mostAllocated = 0;
+        var total = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 3000; i++)
         {
-            var text = new StringBuilder(seeds[random.Next(seeds.Length)]);
-            for (var m = random.Next(1, 6); m > 0 && text.Length > 0; m--)
-            {
-                var at = random.Next(text.Length);
-                switch (random.Next(4))
-                {
-                    case 0: text[at] = (char)random.Next(1, 0x250); break;
-                    case 1: text.Remove(at, Math.Min(random.Next(1, 40), text.Length - at)); break;
-                    case 2: text.Insert(at, text.ToString(at, Math.Min(random.Next(1, 80), text.Length - at))); break;
-                    default: text.Insert(at, inserts[random.Next(inserts.Length)]); break;
-                }
-            }
+            var text = Mutate(seeds[random.Next(seeds.Length)], random, inserts);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = Outcome(text);
+            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            mostAllocated = Math.Max(mostAllocated, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
 
-            try
+        TestContext.Out.WriteLine($"{string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value}"))}; " +
+            $"all in {total.Elapsed.TotalSeconds:0.0} s, slowest {slowest.TotalMilliseconds:0} ms, most allocated {mostAllocated / 1024:N0} KB");
+        Assert.That(outcomes.GetValueOrDefault("errors"), Is.GreaterThan(100), "the mutations did reach the validator");
+        Assert.That(outcomes.GetValueOrDefault("budget"), Is.GreaterThan(100), "some mutants stay valid and are evaluated");
+        Assert.That(slowest, Is.LessThan(TimeSpan.FromSeconds(1)), "no input hangs the loader");
+        Assert.That(mostAllocated, Is.LessThan(64L * 1024 * 1024), "no input makes the loader allocate without bound");
+    }
+
+    private static string Mutate(string seed, Random random, string[] inserts)
+    {
+        var text = new StringBuilder(seed);
+        for (var m = random.Next(1, 6); m > 0 && text.Length > 0; m--)
+        {
+            var at = random.Next(text.Length);
+            switch (random.Next(4))
             {
-                BudgetLoader.Parse(text.ToString(), "mutant.yaml");
-                outcomes["budget"] = outcomes.GetValueOrDefault("budget") + 1;
-            }
-            catch (BudgetValidationException error)
-            {
-                Assert.That(error.Errors, Is.Not.Empty);
-                Assert.That(error.Errors.All(e => e.Location.File == "mutant.yaml" && e.Location.Line >= 0), Is.True, error.Message);
-                outcomes["errors"] = outcomes.GetValueOrDefault("errors") + 1;
+                case 0: text[at] = (char)random.Next(1, 0x250); break;
+                case 1: text.Remove(at, Math.Min(random.Next(1, 40), text.Length - at)); break;
+                case 2: text.Insert(at, text.ToString(at, Math.Min(random.Next(1, 80), text.Length - at))); break;
+                default: text.Insert(at, inserts[random.Next(inserts.Length)]); break;
             }
         }
 
-        TestContext.Out.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value}")));
-        Assert.That(outcomes.GetValueOrDefault("errors"), Is.GreaterThan(100), "the mutations did reach the validator");
+        return text.ToString();
+    }
+
+    /// <summary>"budget" (and it evaluated) or "errors" (every one located); anything else fails the test.</summary>
+    private static string Outcome(string text)
+    {
+        try
+        {
+            var budget = BudgetLoader.Parse(text, "mutant.yaml");
+            var measured = new InMemoryMeasurements();
+            foreach (var scope in budget.Scopes)
+            {
+                measured.Add(scope.Scenario, scope.Step, new InMemoryScopeMeasurements(Enumerable.Range(1, 200).Select(i => (double)i), 3, TimeSpan.FromSeconds(10)));
+            }
+
+            var report = BudgetEvaluator.Evaluate(budget, measured);
+            Assert.That(report.Conclusions, Has.Count.EqualTo(budget.Scopes.Sum(s => s.Metrics.Count)));
+            return "budget";
+        }
+        catch (BudgetValidationException error)
+        {
+            Assert.That(error.Errors, Is.Not.Empty);
+            Assert.That(error.Errors.All(e => e.Location.File == "mutant.yaml" && e.Location.Line >= 1 && e.Location.Column >= 1), Is.True, error.Message);
+            return "errors";
+        }
     }
 }

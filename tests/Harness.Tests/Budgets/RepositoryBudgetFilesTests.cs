@@ -60,7 +60,8 @@ public sealed class RepositoryBudgetFilesTests
         Assert.That(Keys(root.GetProperty("properties").GetProperty("defaults")), Is.EquivalentTo(BudgetYamlReader.DefaultsKeys));
         Assert.That(Keys(defs.GetProperty("scenario")), Is.EquivalentTo(ScopeYamlReader.ScenarioKeys));
         Assert.That(Keys(defs.GetProperty("step")), Is.EquivalentTo(ScopeYamlReader.StepKeys));
-        Assert.That(Keys(defs.GetProperty("tier")), Is.EquivalentTo(ScopeYamlReader.TierKeys));
+        Assert.That(Keys(defs.GetProperty("tier-custom")), Is.EquivalentTo(ScopeYamlReader.TierKeys));
+        Assert.That(Keys(defs.GetProperty("thresholdObject")), Is.EquivalentTo(ScopeYamlReader.ThresholdKeys));
     }
 
     [Test]
