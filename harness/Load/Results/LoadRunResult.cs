@@ -12,6 +12,12 @@ public sealed record LoadRunResult
     /// <summary>True when the run was stopped by its <see cref="CancellationToken"/>: results are partial.</summary>
     public required bool IsCancelled { get; init; }
 
+    /// <summary>Why the run stopped early on its own (<see cref="Running.LoadRunnerOptions.AbortWhen"/>): results are partial. Null when it was not aborted.</summary>
+    public string? AbortReason { get; init; }
+
+    /// <summary>True when <see cref="AbortReason"/> is set.</summary>
+    public bool IsAborted => AbortReason is not null;
+
     /// <summary>One result per scenario, in the order given to the runner.</summary>
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 

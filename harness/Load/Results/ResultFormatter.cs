@@ -12,7 +12,7 @@ public static class ResultFormatter
         ArgumentNullException.ThrowIfNull(run);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"Load run {run.StartedAt:u} duration {run.Duration.TotalSeconds:0.0} s")
-          .AppendLine(run.IsCancelled ? " (CANCELLED: partial result)" : string.Empty);
+          .AppendLine(run.IsCancelled ? " (CANCELLED: partial result)" : run.AbortReason is { } why ? $" (ABORTED: {why})" : string.Empty);
         foreach (var scenario in run.Scenarios)
         {
             sb.Append(Format(scenario));

@@ -13,7 +13,8 @@ public static class LoadRunner
     /// <summary>
     /// Runs the scenarios side by side. Cancelling <paramref name="cancellationToken"/> stops the
     /// run cleanly: in-flight steps see the token, clean hooks run, and the PARTIAL result is
-    /// returned with <see cref="LoadRunResult.IsCancelled"/> set (no exception).
+    /// returned with <see cref="LoadRunResult.IsCancelled"/> set (no exception). An abort asked for by
+    /// <see cref="LoadRunnerOptions.AbortWhen"/> stops it the same way, with <see cref="LoadRunResult.AbortReason"/> set.
     /// </summary>
     /// <exception cref="ArgumentException">The scenarios or options are invalid (all problems listed).</exception>
     /// <exception cref="InvalidOperationException">A scenario's init hook failed.</exception>
@@ -33,12 +34,14 @@ public static class LoadRunner
         var startedAt = time.GetUtcNow();
         var startTicks = time.GetTimestamp();
         var printer = options.ShouldPrintProgress ? new ProgressPrinter(options.ProgressWriter ?? Console.Out) : null;
-        var results = await Task.WhenAll(list.Select(s => ScenarioRun.RunAsync(s, options, printer, cancellationToken))).ConfigureAwait(false);
+        using var abort = new RunAbort(cancellationToken);
+        var results = await Task.WhenAll(list.Select(s => ScenarioRun.RunAsync(s, options, printer, abort))).ConfigureAwait(false);
         return new LoadRunResult
         {
             StartedAt = startedAt,
             Duration = time.GetElapsedTime(startTicks),
             IsCancelled = cancellationToken.IsCancellationRequested,
+            AbortReason = abort.Reason,
             Scenarios = results,
         };
     }

@@ -29,6 +29,13 @@ public sealed class LoadRunnerOptions
     /// <summary>Recording stripes (memory grows with this, not with virtual users). Default 2 x cores, at least 2.</summary>
     public int RecorderStripes { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Asked once per measured second with a scenario's results so far; a reason (not null) stops the
+    /// whole run early, as k6's <c>abortOnFail</c> does, and is kept in <see cref="Results.LoadRunResult.AbortReason"/>.
+    /// Default none. It runs on the collecting thread: keep it to a budget check.
+    /// </summary>
+    public Func<Results.ScenarioResult, string?>? AbortWhen { get; set; }
+
     internal bool ShouldPrintProgress => Progress switch
     {
         ProgressMode.Always => true,

@@ -8,8 +8,9 @@ namespace PerfTests.Load.Running;
 internal static class ScenarioRun
 {
     public static async Task<ScenarioResult> RunAsync(
-        Scenario scenario, LoadRunnerOptions options, ProgressPrinter? printer, CancellationToken ct)
+        Scenario scenario, LoadRunnerOptions options, ProgressPrinter? printer, RunAbort abort)
     {
+        var ct = abort.Token;
         var time = options.TimeProvider;
         var context = new ScenarioContext(scenario.Name);
         var schedule = LoadSchedule.Build(scenario.LoadSimulations, scenario.WarmUp, scenario.Seed);
@@ -24,7 +25,7 @@ internal static class ScenarioRun
             }
 
             var run = new ScenarioRunContext(scenario, context, options, schedule, recorder, time.GetTimestamp());
-            var measured = await LoadAsync(run, collector, printer, ct).ConfigureAwait(false);
+            var measured = await LoadAsync(run, collector, printer, abort).ConfigureAwait(false);
             return collector.BuildResult(scenario.Name, measured) with { WarmUp = schedule.WarmUp };
         }
         finally
@@ -60,13 +61,14 @@ internal static class ScenarioRun
     }
 
     private static async Task<TimeSpan> LoadAsync(
-        ScenarioRunContext run, ScenarioCollector collector, ProgressPrinter? printer, CancellationToken ct)
+        ScenarioRunContext run, ScenarioCollector collector, ProgressPrinter? printer, RunAbort abort)
     {
+        var ct = abort.Token;
         var time = run.Time;
         using var scheduleEnd = new CancellationTokenSource(run.Schedule.TotalDuration, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, scheduleEnd.Token);
         using var iterations = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var collecting = CollectLoopAsync(run, collector, printer, stop.Token);
+        var collecting = CollectLoopAsync(run, collector, printer, abort, stop.Token);
 
         var workers = new List<Task>();
         var open = run.Schedule.HasOpenModel ? new OpenModelDriver(run) : null;
@@ -139,9 +141,36 @@ internal static class ScenarioRun
         await allWorkers.ConfigureAwait(false);
     }
 
+    /// <summary>Asks <see cref="LoadRunnerOptions.AbortWhen"/> about the results so far; a reason stops every scenario.</summary>
+    private static void CheckAbort(ScenarioRunContext run, ScenarioCollector collector, int second, RunAbort abort)
+    {
+        if (run.Options.AbortWhen is not { } abortWhen || abort.Token.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var soFar = collector.BuildResult(run.Scenario.Name, TimeSpan.FromSeconds(second)) with { WarmUp = run.Schedule.WarmUp };
+        string? reason;
+        try
+        {
+            reason = abortWhen(soFar);
+        }
+#pragma warning disable CA1031 // A broken check must not leave the load running unwatched: it stops the run and says why.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            reason = $"the abort check failed: {ex.GetType().Name}: {ex.Message}";
+        }
+
+        if (reason is not null)
+        {
+            abort.Abort($"{run.Scenario.Name}, after {second} s measured: {reason}");
+        }
+    }
+
     /// <summary>Collects one timeline point per second after warm-up; returns the number of points.</summary>
     private static async Task<int> CollectLoopAsync(
-        ScenarioRunContext run, ScenarioCollector collector, ProgressPrinter? printer, CancellationToken stop)
+        ScenarioRunContext run, ScenarioCollector collector, ProgressPrinter? printer, RunAbort abort, CancellationToken stop)
     {
         var second = 0;
         try
@@ -158,6 +187,7 @@ internal static class ScenarioRun
                 second++;
                 var point = collector.CollectSecond(second, keepPoint: true);
                 printer?.Report(run.Scenario.Name, point, collector.Totals);
+                CheckAbort(run, collector, second, abort);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

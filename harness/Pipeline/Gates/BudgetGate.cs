@@ -23,15 +23,30 @@ public sealed class BudgetGate : IGate
 
         var report = AllureContext.Step($"judge against budgets/{budget.Suite}.yaml", () => BudgetEvaluator.Evaluate(budget, result.Measurements));
         var failures = report.Failures.Count();
-        var warnings = report.Warnings.Count();
+        // Skipped for lack of data is never a silent pass: it warns, and a budget that judged nothing fails.
+        var unjudged = report.Unjudged.Count();
+        var warnings = report.Warnings.Count() + unjudged;
+        var nothingJudged = report.Conclusions.Count > 0 && report.Conclusions.All(c => c.Verdict == BudgetVerdict.Skipped);
+        // A run stopped by abort_on_fail has lost a threshold, whatever its partial figures say at the end.
+        var aborted = AbortReason(result);
+        var failed = failures > 0 || aborted is not null || nothingJudged;
         var summary = $"{report.Conclusions.Count} metric(s) of budgets/{budget.Suite}.yaml{(budget.Overlay is { } o ? $" ({o} overlay)" : "")}: " +
-            $"{failures} failed, {warnings} past the warn limit";
-        return new GateResult(Name, failures > 0 ? GateVerdict.Failed : warnings > 0 ? GateVerdict.Warned : GateVerdict.Passed, summary)
+            $"{failures} failed, {report.Warnings.Count()} past the warn limit{(unjudged > 0 ? $", {unjudged} not judged (not enough data)" : "")}" +
+            $"{(aborted is null ? "" : "; run aborted early")}";
+        return new GateResult(Name, failed ? GateVerdict.Failed : warnings > 0 ? GateVerdict.Warned : GateVerdict.Passed, summary)
         {
             // The failure text is composed with the others at the end (VerdictMessages): a breach lists them after its own.
-            Failure = failures > 0 ? BudgetMessages.Failure(report, BudgetReportFormatter.Table(report), result.BottleneckHint) : null,
+            Failure = !failed ? null
+                : nothingJudged && failures == 0 && aborted is null ? BudgetMessages.NothingJudged(report)
+                : BudgetMessages.Failure(report, BudgetReportFormatter.Table(report), result.BottleneckHint, aborted: aborted),
             Warning = warnings > 0 ? BudgetMessages.Warning(report) : null,
             Detail = report,
         };
+    }
+
+    internal static string? AbortReason(PerfResult result)
+    {
+        var reasons = result.Runs.Select(r => r.AbortReason).OfType<string>().ToList();
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 }

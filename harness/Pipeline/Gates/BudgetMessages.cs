@@ -6,11 +6,17 @@ namespace PerfTests.Gates;
 /// <summary>The budget gate's texts: a breach (every failed metric, the bottleneck hint, what else failed, the table) and a warning.</summary>
 internal static class BudgetMessages
 {
-    public static string Failure(BudgetReport report, string table, string? bottleneckHint = null, string? alsoFailed = null)
+    public static string Failure(BudgetReport report, string table, string? bottleneckHint = null, string? alsoFailed = null, string? aborted = null)
     {
         var text = new StringBuilder()
-            .AppendLine($"Budget '{report.Budget.Suite}' breached: {report.Failures.Count()} metric(s) failed")
-            .Append(BudgetReportFormatter.Breaches(report, BudgetVerdict.Fail));
+            .AppendLine($"Budget '{report.Budget.Suite}' breached: {report.Failures.Count()} metric(s) failed");
+        if (!string.IsNullOrWhiteSpace(aborted))
+        {
+            // First, because the rest was measured on a run cut short: partial figures.
+            text.AppendLine($"  - run aborted early (abort_on_fail): {aborted}; the figures below are of the partial run");
+        }
+
+        text.Append(BudgetReportFormatter.Breaches(report, BudgetVerdict.Fail));
         if (!string.IsNullOrWhiteSpace(bottleneckHint))
         {
             text.AppendLine($"Bottleneck hint: {bottleneckHint}");
@@ -53,9 +59,33 @@ internal static class BudgetMessages
         return text.ToString();
     }
 
-    public static string Warning(BudgetReport report) =>
+    public static string Warning(BudgetReport report)
+    {
+        var text = new StringBuilder();
+        if (report.Warned)
+        {
+            text.AppendLine($"Budget '{report.Budget.Suite}': {report.Warnings.Count()} metric(s) past the warn limit")
+                .Append(BudgetReportFormatter.Breaches(report, BudgetVerdict.Warn));
+        }
+
+        var unjudged = report.Unjudged.ToList();
+        if (unjudged.Count > 0)
+        {
+            text.AppendLine($"Budget '{report.Budget.Suite}': {unjudged.Count} metric(s) not judged (on_insufficient_data: ignore)");
+            foreach (var c in unjudged)
+            {
+                text.AppendLine($"  - {c.Scope} {c.Metric.Name}: {c.Note} [{c.Budget.Location}]");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every metric skipped: the budget passed nothing, so the test cannot pass on it.</summary>
+    public static string NothingJudged(BudgetReport report) =>
         new StringBuilder()
-            .AppendLine($"Budget '{report.Budget.Suite}': {report.Warnings.Count()} metric(s) past the warn limit")
-            .Append(BudgetReportFormatter.Breaches(report, BudgetVerdict.Warn))
+            .AppendLine($"Budget '{report.Budget.Suite}' judged nothing: all {report.Conclusions.Count} metric(s) were skipped")
+            .Append(Warning(report))
+            .AppendLine().Append(BudgetReportFormatter.Table(report))
             .ToString();
 }

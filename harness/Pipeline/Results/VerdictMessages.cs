@@ -20,17 +20,20 @@ internal static class VerdictMessages
         }
 
         var budget = failed.FirstOrDefault(g => g.Detail is BudgetReport);
-        var others = failed.Where(g => !ReferenceEquals(g, budget)).Select(g => (g.Failure ?? g.Summary).TrimEnd()).ToList();
+        var aborted = BudgetGate.AbortReason(result);
+        // A breach (or an abort) leads; a budget that failed otherwise (it judged nothing) is one failure among the others.
+        var breach = budget?.Detail is BudgetReport report && (report.Failed || aborted is not null) ? report : null;
+        var others = failed.Where(g => breach is null || !ReferenceEquals(g, budget)).Select(g => (g.Failure ?? g.Summary).TrimEnd()).ToList();
         var text = new StringBuilder();
-        if (budget?.Detail is BudgetReport report)
+        if (breach is not null)
         {
             var also = others.Count == 0 ? null : string.Join(System.Environment.NewLine, others);
-            text.Append(BudgetMessages.Failure(report, BudgetReportFormatter.Table(report), result.BottleneckHint, also));
+            text.Append(BudgetMessages.Failure(breach, BudgetReportFormatter.Table(breach), result.BottleneckHint, also, aborted));
         }
         else
         {
             text.AppendLine(string.Join(System.Environment.NewLine, others));
-            if (result.Budget is { Warned: true } warned)
+            if (budget is null && result.Budget is { } warned && (warned.Warned || warned.Unjudged.Any()))
             {
                 text.AppendLine().Append(BudgetMessages.Warning(warned));
             }

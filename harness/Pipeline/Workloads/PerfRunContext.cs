@@ -98,7 +98,7 @@ public sealed class PerfRunContext
             Parameter("measured", Scale(list.Max(s => s.Duration)));
         }
 
-        var result = await RunUnrecordedAsync(list, stepName, progress, stop).ConfigureAwait(false);
+        var result = await RunAsync(list, stepName, progress, AbortCheck(), stop).ConfigureAwait(false);
         AddRun(result);
         return result;
     }
@@ -107,7 +107,11 @@ public sealed class PerfRunContext
     /// As <see cref="RunLoadAsync"/>, but the run is not part of the test's evidence: for probing runs
     /// (the rungs of a stress ladder) whose result the workload reduces to metrics itself.
     /// </summary>
-    public async Task<LoadRunResult> RunUnrecordedAsync(IEnumerable<Scenario> scenarios, string stepName, bool progress = false, CancellationToken stop = default)
+    public Task<LoadRunResult> RunUnrecordedAsync(IEnumerable<Scenario> scenarios, string stepName, bool progress = false, CancellationToken stop = default) =>
+        RunAsync(scenarios, stepName, progress, abortWhen: null, stop);
+
+    private async Task<LoadRunResult> RunAsync(
+        IEnumerable<Scenario> scenarios, string stepName, bool progress, Func<ScenarioResult, string?>? abortWhen, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var list = scenarios.Select(s => _scaled ? s.ScaleStages(Settings.DurationScale) : s).ToList();
@@ -115,11 +119,32 @@ public sealed class PerfRunContext
         {
             ProgressWriter = progress ? Progress : null,
             Progress = progress ? ProgressMode.Auto : ProgressMode.Never,
+            AbortWhen = abortWhen,
         };
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, stop);
         var result = await AllureContext.StepAsync(stepName, () => LoadRunner.RunAsync(list, options, linked.Token)).ConfigureAwait(false);
         await Output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// The budget's <c>abort_on_fail</c> thresholds, checked every measured second on the scenario's
+    /// figures so far; null when the budget has none (the run is then not watched at all).
+    /// </summary>
+    private Func<ScenarioResult, string?>? AbortCheck()
+    {
+        if (Budget is not { HasAbortRules: true } budget)
+        {
+            return null;
+        }
+
+        return soFar =>
+        {
+            var live = new LoadRunMeasurements(new LoadRunResult { StartedAt = default, Duration = soFar.Duration, IsCancelled = false, Scenarios = [soFar] });
+            return BudgetEvaluator.FindAbort(budget, live, soFar.Duration) is { } lost
+                ? $"{lost.Scope} {lost.Metric.Name} = {lost.ActualText} broke {lost.BrokenLimitText} [{lost.Budget.Location}]"
+                : null;
+        };
     }
 
     /// <summary>Adds a run measured outside <see cref="RunLoadAsync"/> (a drill's load) to the evidence.</summary>

@@ -97,6 +97,31 @@ public sealed class PerfTestTests
     }
 
     [Test]
+    public async Task EvaluateAsync_IgnoredMetricWithoutEnoughData_WarnsNamingIt()
+    {
+        // p(99.99) needs 10,000 samples; the run has 30 s at about 100/s. "ignore" skips it, visibly.
+        File.WriteAllText(Path.Combine(_root, "budgets", "checkout.yaml"),
+            "suite: checkout\nscenarios:\n  checkout:\n    on_insufficient_data: ignore\n    thresholds: [ \"p(95) < 10ms\", \"p(99.99) < 10ms\" ]\n");
+
+        var result = await PerfTest.Create("checkout").WithSettings(Settings).Run(Measured(2_000)).EvaluateAsync();
+
+        Assert.That(result.Verdict, Is.EqualTo(PerfVerdict.Warned));
+        Assert.That(result.WarningMessage, Does.Contain("1 metric(s) not judged (on_insufficient_data: ignore)").And.Contain("checkout p(99.99): not enough data"));
+    }
+
+    [Test]
+    public async Task EvaluateAsync_EveryMetricSkipped_FailsBecauseNothingWasJudged()
+    {
+        File.WriteAllText(Path.Combine(_root, "budgets", "checkout.yaml"),
+            "suite: checkout\nscenarios:\n  checkout:\n    on_insufficient_data: ignore\n    thresholds: [ \"p(99.99) < 10ms\" ]\n");
+
+        var result = await PerfTest.Create("checkout").WithSettings(Settings).Run(Measured(2_000)).EvaluateAsync();
+
+        Assert.That(result.Verdict, Is.EqualTo(PerfVerdict.Failed));
+        Assert.That(result.FailureMessage, Does.StartWith("Budget 'checkout' judged nothing: all 1 metric(s) were skipped"));
+    }
+
+    [Test]
     public async Task EvaluateAsync_GateThrows_FailsTheTestInsteadOfPassingIt()
     {
         var result = await PerfTest.Create("checkout").WithSettings(Settings).Run(Measured(2_000)).WithGate(new ThrowingGate()).EvaluateAsync();

@@ -11,7 +11,7 @@ namespace Integration.Tests.Reports;
 /// <summary>
 /// A Kestrel on 127.0.0.1 with one endpoint that answers at once (<c>/fast</c>) and one that always
 /// waits <see cref="SlowDelay"/> (<c>/slow</c>): the demo suite's budget passes on one and breaks on
-/// the other on every run, whatever else the machine is doing.
+/// the other on every run, whatever else the machine is doing. <c>/broken</c> always answers 500.
 /// </summary>
 internal sealed class DemoEndpoint : IAsyncDisposable
 {
@@ -35,6 +35,7 @@ internal sealed class DemoEndpoint : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/fast", () => Results.Text("ok"));
+        app.MapGet("/broken", () => Results.Text("down", statusCode: StatusCodes.Status500InternalServerError));
         app.MapGet("/slow", async (CancellationToken aborted) =>
         {
             await Task.Delay(SlowDelay, aborted);

@@ -51,7 +51,7 @@ internal static class OverviewSvg
         };
         page.Heading($"{word}: {result.Test.Name}", color);
         var run = result.Run is { } r
-            ? string.Create(CultureInfo.InvariantCulture, $" · run of {r.Duration.TotalSeconds:0.#} s at {r.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(r.IsCancelled ? " (CANCELLED: partial results)" : "")}")
+            ? string.Create(CultureInfo.InvariantCulture, $" · run of {r.Duration.TotalSeconds:0.#} s at {r.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(r.IsCancelled ? " (CANCELLED: partial results)" : r.IsAborted ? " (ABORTED early: see the verdict)" : "")}")
             : "";
         page.Text(string.Create(CultureInfo.InvariantCulture,
             $"{result.Test.FullName} · duration scale {result.Settings.DurationScale:0.###} · budget overlay {result.Settings.BudgetOverlay}{run}"), SvgPage.Muted);

@@ -34,7 +34,7 @@ internal static class MarkdownSummary
     {
         var c = CultureInfo.InvariantCulture;
         text.Append(c, $"Run of {run.Duration.TotalSeconds:0.#} s started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
-            .Append(run.IsCancelled ? " (**cancelled: partial results**)" : string.Empty).Append(".\n\n");
+            .Append(run.IsCancelled ? " (**cancelled: partial results**)" : run.AbortReason is { } why ? $" (**aborted: {why}**)" : string.Empty).Append(".\n\n");
         BudgetTableMarkdown.Row(text, Headers);
         BudgetTableMarkdown.Row(text, Headers.Select(_ => "---"));
         foreach (var s in run.Scenarios)
