@@ -44,6 +44,17 @@ public sealed class BudgetErrorClarityTests
         Assert.That(error.Message, Does.Contain("tab"));
     }
 
+    [TestCase("scenarios: {\n  s: { thresholds: [ \"avg < 1s\" ] }\n")]
+    [TestCase("scenarios:\n  s: { thresholds: [ \"avg < 1s\" ]\n")]
+    [TestCase("scenarios:\n  s:\n    thresholds: [ \"avg < 1s\"\n")]
+    public void Parse_UnclosedBracket_LocatedYamlError(string yaml)
+    {
+        var error = Refused(yaml).Errors.Single();
+
+        Assert.That(error.Location.Line, Is.GreaterThanOrEqualTo(1));
+        Assert.That(error.Message, Does.StartWith("invalid YAML"));
+    }
+
     [TestCase("utf-16LE")]
     [TestCase("utf-16BE")]
     public void Load_Utf16WithoutByteOrderMark_NamesTheEncoding(string encoding)
