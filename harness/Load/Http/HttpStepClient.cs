@@ -80,6 +80,11 @@ public sealed class HttpStepClient : IDisposable
             {
                 return StepResult.Fail("Timeout", ex.Message);
             }
+            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError)
+            {
+                // The target did not answer at all: say where we tried (user-info and query masked).
+                return StepResult.Unreachable(ex.HttpRequestError.ToString(), $"{ex.Message} ({SafeUrl.Of(request.RequestUri)})");
+            }
             catch (HttpRequestException ex)
             {
                 return StepResult.Fail(ex.HttpRequestError.ToString(), ex.Message);

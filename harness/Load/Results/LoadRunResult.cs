@@ -15,6 +15,9 @@ public sealed record LoadRunResult
     /// <summary>Why the run stopped early on its own (<see cref="Running.LoadRunnerOptions.AbortWhen"/>): results are partial. Null when it was not aborted.</summary>
     public string? AbortReason { get; init; }
 
+    /// <summary>True when the run stopped because its target did not answer (<see cref="Running.LoadRunnerOptions.FailFastAfter"/>); <see cref="AbortReason"/> has the first error.</summary>
+    public bool TargetUnreachable { get; init; }
+
     /// <summary>True when <see cref="AbortReason"/> is set.</summary>
     public bool IsAborted => AbortReason is not null;
 

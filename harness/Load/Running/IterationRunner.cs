@@ -4,7 +4,7 @@ namespace PerfTests.Load.Running;
 
 /// <summary>Runs one iteration (all steps in order) and records it. Shared by both load models.</summary>
 internal sealed class IterationRunner(
-    IReadOnlyList<Step> steps, ScenarioRecorder recorder, TimeProvider time, long measureFromTicks)
+    IReadOnlyList<Step> steps, ScenarioRecorder recorder, TimeProvider time, long measureFromTicks, FailFastWatch? failFast = null)
 {
     /// <summary>
     /// Runs the steps. <paramref name="intendedTicks"/> is when the iteration should have started
@@ -54,7 +54,13 @@ internal sealed class IterationRunner(
             if (!result.IsOk)
             {
                 ok = false;
+                failFast?.Observe(result.IsUnreachable, result.Message, time.GetTimestamp());
                 break;
+            }
+
+            if (i == 0)
+            {
+                failFast?.Observe(unreachable: false, null, 0);
             }
         }
 

@@ -42,6 +42,7 @@ public static class LoadRunner
             Duration = time.GetElapsedTime(startTicks),
             IsCancelled = cancellationToken.IsCancellationRequested,
             AbortReason = abort.Reason,
+            TargetUnreachable = abort.TargetUnreachable,
             Scenarios = results,
         };
     }

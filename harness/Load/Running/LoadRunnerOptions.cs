@@ -36,6 +36,16 @@ public sealed class LoadRunnerOptions
     /// </summary>
     public Func<Results.ScenarioResult, string?>? AbortWhen { get; set; }
 
+    /// <summary>
+    /// Fail fast on a dead target: when this many first iterations of a scenario all failed without
+    /// reaching the target (connection refused, name not resolved), the run stops and
+    /// <see cref="Results.LoadRunResult.TargetUnreachable"/> says so with the first error. 0 disables. Default 10.
+    /// </summary>
+    public int FailFastAfter { get; set; } = 10;
+
+    /// <summary>The same, for slow schedules: every iteration of this first stretch failed to connect. Default 3 s.</summary>
+    public TimeSpan FailFastWithin { get; set; } = TimeSpan.FromSeconds(3);
+
     internal bool ShouldPrintProgress => Progress switch
     {
         ProgressMode.Always => true,
@@ -63,6 +73,16 @@ public sealed class LoadRunnerOptions
         if (DispatchSpinWindow < TimeSpan.Zero)
         {
             yield return $"DispatchSpinWindow must be >= 0 (was {DispatchSpinWindow}).";
+        }
+
+        if (FailFastAfter < 0)
+        {
+            yield return $"FailFastAfter must be >= 0 (was {FailFastAfter}).";
+        }
+
+        if (FailFastWithin <= TimeSpan.Zero)
+        {
+            yield return $"FailFastWithin must be > 0 (was {FailFastWithin}).";
         }
 
         if (RecorderStripes < 1)

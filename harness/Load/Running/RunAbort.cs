@@ -16,10 +16,14 @@ internal sealed class RunAbort : IDisposable
 
     public string? Reason => Volatile.Read(ref _reason);
 
-    public void Abort(string reason)
+    /// <summary>Whether the first reason was an unreachable target (fail fast) rather than a lost threshold.</summary>
+    public bool TargetUnreachable { get; private set; }
+
+    public void Abort(string reason, bool targetUnreachable = false)
     {
         if (Interlocked.CompareExchange(ref _reason, reason, null) is null)
         {
+            TargetUnreachable = targetUnreachable;
             _source.Cancel();
         }
     }

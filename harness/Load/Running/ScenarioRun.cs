@@ -24,7 +24,7 @@ internal static class ScenarioRun
                 return collector.BuildResult(scenario.Name, TimeSpan.Zero);
             }
 
-            var run = new ScenarioRunContext(scenario, context, options, schedule, recorder, time.GetTimestamp());
+            var run = new ScenarioRunContext(scenario, context, options, schedule, recorder, time.GetTimestamp(), abort);
             var measured = await LoadAsync(run, collector, printer, abort).ConfigureAwait(false);
             return collector.BuildResult(scenario.Name, measured) with { WarmUp = schedule.WarmUp };
         }

@@ -7,7 +7,7 @@ namespace PerfTests.Load.Running;
 internal sealed class ScenarioRunContext
 {
     public ScenarioRunContext(
-        Scenario scenario, ScenarioContext context, LoadRunnerOptions options, LoadSchedule schedule, ScenarioRecorder recorder, long startTicks)
+        Scenario scenario, ScenarioContext context, LoadRunnerOptions options, LoadSchedule schedule, ScenarioRecorder recorder, long startTicks, RunAbort abort)
     {
         Scenario = scenario;
         Options = options;
@@ -16,7 +16,8 @@ internal sealed class ScenarioRunContext
         StartTicks = startTicks;
         Context = context;
         MeasureFromTicks = startTicks + ToTicks(schedule.WarmUp);
-        Iterations = new IterationRunner(scenario.Steps, recorder, options.TimeProvider, MeasureFromTicks);
+        Iterations = new IterationRunner(scenario.Steps, recorder, options.TimeProvider, MeasureFromTicks,
+            new FailFastWatch(scenario.Name, options, abort, startTicks));
     }
 
     public Scenario Scenario { get; }

@@ -8,9 +8,10 @@ namespace PerfTests;
 /// </summary>
 public readonly struct StepResult
 {
-    private StepResult(bool isOk, int statusCode, string? status, long bytes, string? message)
+    private StepResult(bool isOk, int statusCode, string? status, long bytes, string? message, bool isUnreachable = false)
     {
         IsOk = isOk;
+        IsUnreachable = isUnreachable;
         StatusCode = statusCode;
         Status = status;
         Bytes = bytes;
@@ -19,6 +20,12 @@ public readonly struct StepResult
 
     /// <summary>True for success.</summary>
     public bool IsOk { get; }
+
+    /// <summary>
+    /// A failure to reach the target at all (connection refused, name not resolved): the target did not
+    /// answer, as opposed to answering with an error. A run whose first requests all end so stops early.
+    /// </summary>
+    public bool IsUnreachable { get; }
 
     /// <summary>Numeric status (HTTP code); 0 when the status is a name (<see cref="Status"/>).</summary>
     public int StatusCode { get; }
@@ -45,6 +52,10 @@ public readonly struct StepResult
     /// <summary>A failure with a named status (e.g. "Timeout").</summary>
     public static StepResult Fail(string status, string? message = null, long bytes = 0) =>
         new(false, 0, status ?? throw new ArgumentNullException(nameof(status)), bytes, message);
+
+    /// <summary>A failure to reach the target (see <see cref="IsUnreachable"/>); <paramref name="message"/> should name where it tried.</summary>
+    public static StepResult Unreachable(string status, string message) =>
+        new(false, 0, status ?? throw new ArgumentNullException(nameof(status)), 0, message, isUnreachable: true);
 
     /// <summary>The failure recorded when a step throws: the exception type is the status.</summary>
     public static StepResult FromException(Exception exception)

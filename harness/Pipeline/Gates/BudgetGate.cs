@@ -46,7 +46,8 @@ public sealed class BudgetGate : IGate
 
     internal static string? AbortReason(PerfResult result)
     {
-        var reasons = result.Runs.Select(r => r.AbortReason).OfType<string>().ToList();
+        // An unreachable target fails the test on its own error; only a lost threshold is the budget's.
+        var reasons = result.Runs.Where(r => !r.TargetUnreachable).Select(r => r.AbortReason).OfType<string>().ToList();
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 }

@@ -34,7 +34,8 @@ internal sealed class PerfRun(PerfTest test)
             // Through the run's own pool: the same guard, and no redirect is followed off the named host.
             await SystemUnderTestProbe.EnsureReachableAsync(
                 system.BaseAddress, settings.ReadinessPath, settings.ReadinessTimeout, requireSuccess: false, timeProvider: null,
-                (url, ct) => client.RequestAsync(new HttpRequestMessage(HttpMethod.Get, url), ct), cancellationToken).ConfigureAwait(false);
+                (url, ct) => client.RequestAsync(new HttpRequestMessage(HttpMethod.Get, url), ct), cancellationToken,
+                SystemUnderTestProbe.RefusedLimit).ConfigureAwait(false);
         }
 
         var http = system is null ? null : new HttpTarget(client, system.BaseAddress);

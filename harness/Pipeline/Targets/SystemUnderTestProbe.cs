@@ -1,4 +1,5 @@
 using System.Net;
+using PerfTests.Load.Http;
 
 namespace PerfTests;
 
@@ -35,6 +36,9 @@ public static class SystemUnderTestProbe
         await EnsureReachableAsync(baseAddress, path, timeout, requireSuccess, timeProvider, (url, ct) => http.GetAsync(url, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How long a running target (one the run was pointed at, not one it starts) may refuse connections before the run gives up on it.</summary>
+    internal static readonly TimeSpan RefusedLimit = TimeSpan.FromSeconds(3);
+
     /// <summary>The probe over a given sender (the run's own guarded connection pool).</summary>
     internal static async Task EnsureReachableAsync(
         Uri baseAddress,
@@ -43,7 +47,8 @@ public static class SystemUnderTestProbe
         bool requireSuccess,
         TimeProvider? timeProvider,
         Func<Uri, CancellationToken, Task<HttpResponseMessage>> get,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeSpan? refusedLimit = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentNullException.ThrowIfNull(path);
@@ -53,6 +58,7 @@ public static class SystemUnderTestProbe
         var started = time.GetTimestamp();
         string lastProblem;
         Exception? lastError = null;
+        var onlyRefused = true;
         while (true)
         {
             try
@@ -77,10 +83,14 @@ public static class SystemUnderTestProbe
             {
                 lastError = ex;
                 lastProblem = $"no answer ({ex.Message})";
+                onlyRefused &= ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
             }
 
-            if (time.GetElapsedTime(started) >= limit)
+            var elapsed = time.GetElapsedTime(started);
+            // Nothing listens there: a running target does not start listening by waiting the whole timeout.
+            if (elapsed >= limit || (onlyRefused && refusedLimit is { } refused && elapsed >= refused))
             {
+                limit = elapsed < limit ? elapsed : limit;
                 break;
             }
 
@@ -88,7 +98,8 @@ public static class SystemUnderTestProbe
         }
 
         throw new SystemUnderTestUnreachableException(
-            $"The system under test at {baseAddress} is not reachable: GET {url} failed within {limit.TotalSeconds:0.#} s, {lastProblem}. " +
+            $"The system under test at {SafeUrl.Of(baseAddress)} is not reachable: GET {SafeUrl.Of(url)} failed within {limit.TotalSeconds:0.#} s, " +
+            $"{SafeUrl.Scrub(lastProblem, url)}. " +
             $"Start the system, or point the run parameter TargetUrl (PERF_TARGET_URL) at a running instance; " +
             $"ReadinessPath (PERF_READINESS_PATH) changes the path probed.",
             lastError);

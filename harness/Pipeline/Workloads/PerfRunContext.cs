@@ -89,6 +89,7 @@ public sealed class PerfRunContext
     /// <param name="stepName">Allure step name; default "run load".</param>
     /// <param name="progress">Whether to print a line per second to <see cref="Progress"/>; default true.</param>
     /// <param name="stop">Ends the load early (a background load stopped once the pages are measured); the run returns what it measured.</param>
+    /// <exception cref="SystemUnderTestUnreachableException">The first requests all failed to connect: the run stopped in seconds (the message names the URL).</exception>
     public async Task<LoadRunResult> RunLoadAsync(IEnumerable<Scenario> scenarios, string stepName = "run load", bool progress = true, CancellationToken stop = default)
     {
         var list = scenarios?.ToList() ?? throw new ArgumentNullException(nameof(scenarios));
@@ -100,6 +101,12 @@ public sealed class PerfRunContext
 
         var result = await RunAsync(list, stepName, progress, AbortCheck(), stop).ConfigureAwait(false);
         AddRun(result);
+        if (result.TargetUnreachable)
+        {
+            // What it measured is kept and reported; the test fails on the error, not on a budget of failures.
+            throw new SystemUnderTestUnreachableException($"Load stopped after {result.Duration.TotalSeconds:0.0} s: {result.AbortReason}");
+        }
+
         return result;
     }
 
