@@ -15,7 +15,7 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
         new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
 
     // Arrivals accepted but not finished (queued + running); capacity = workers + queue.
-    private int _pending;
+    private long _pending;
 
     public IReadOnlyList<Task> StartWorkers(CancellationToken iterationToken)
     {
@@ -37,7 +37,8 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
     /// </summary>
     public async Task DispatchAsync(CancellationToken cancellation)
     {
-        var capacity = run.Scenario.MaxWorkers + run.Scenario.MaxQueuedArrivals;
+        // In long: WithCapacity(workers, int.MaxValue) would overflow int and drop every arrival.
+        var capacity = (long)run.Scenario.MaxWorkers + run.Scenario.MaxQueuedArrivals;
         var frequency = run.Time.TimestampFrequency;
         try
         {

@@ -9,7 +9,7 @@ internal static class CommitLabel
 
     public static string? Current => Value.Value;
 
-    internal static string? Read(Func<string, string?> environment, string workingDirectory)
+    internal static string? Read(Func<string, string?> environment, string workingDirectory, string git = "git")
     {
         var sha = environment("GITHUB_SHA");
         if (!string.IsNullOrWhiteSpace(sha))
@@ -19,29 +19,29 @@ internal static class CommitLabel
 
         try
         {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
+            using var process = Process.Start(new ProcessStartInfo(git, "rev-parse --short HEAD")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
                 WorkingDirectory = workingDirectory,
             });
-            if (git is null)
+            if (process is null)
             {
                 return null;
             }
 
             // Read while waiting, both bounded: a label is a nicety, a hung git must not hold the run up.
-            var output = git.StandardOutput.ReadToEndAsync();
-            _ = git.StandardError.ReadToEndAsync();
-            if (!git.WaitForExit(TimeSpan.FromSeconds(5)) || !output.Wait(TimeSpan.FromSeconds(1)))
+            var output = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(5)) || !output.Wait(TimeSpan.FromSeconds(1)))
             {
-                git.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
                 return null;
             }
 
             var text = output.Result.Trim();
-            return git.ExitCode == 0 && text.Length > 0 ? text : null;
+            return process.ExitCode == 0 && text.Length > 0 ? text : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -43,6 +43,21 @@ public sealed class OpenModelRunnerTests
     }
 
     [Test]
+    public async Task RunAsync_QueueOfIntMaxValue_DropsNothing()
+    {
+        // workers + int.MaxValue once overflowed to a negative capacity that dropped every arrival.
+        var fake = new FakeTimeProvider();
+        var scenario = Scenario.Create("unbounded", Step.Create("ok", _ => ValueTask.FromResult(StepResult.Ok())))
+            .WithLoadSimulations(LoadSimulation.ConstantRate(20, Second))
+            .WithCapacity(maxWorkers: 4, maxQueuedArrivals: int.MaxValue);
+
+        var result = (await FakeClock.DriveAsync(fake, LoadRunner.RunAsync(scenario, FakeClock.Options(fake)), TimeSpan.FromMilliseconds(50))).Scenarios[0];
+
+        Assert.That(result.DroppedCount, Is.Zero);
+        Assert.That(result.OkCount, Is.EqualTo(20));
+    }
+
+    [Test]
     public async Task RunAsync_CapacityExhausted_CountsDroppedAndInterruptedNeverLosesAnArrival()
     {
         // Given 10 arrivals, 2 workers, a queue of 3, and a server that never answers.
