@@ -50,7 +50,7 @@ public sealed class RunSummaryExporter : IExporter
         context.Try($"save {Path.GetFileName(path)}", () =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, json);
+            File.WriteAllText(path, Secrets.Scrub(json));
             context.Log($"saved {path}");
         });
 }

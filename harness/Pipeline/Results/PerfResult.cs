@@ -97,12 +97,12 @@ public sealed class PerfResult
     {
         if (FailureMessage is { } failure)
         {
-            NUnit.Framework.Assert.Fail(failure);
+            NUnit.Framework.Assert.Fail(Secrets.Scrub(failure));
         }
 
         if (WarningMessage is { } warning)
         {
-            NUnit.Framework.Assert.Warn(warning);
+            NUnit.Framework.Assert.Warn(Secrets.Scrub(warning));
         }
     }
 

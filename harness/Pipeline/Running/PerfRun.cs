@@ -23,7 +23,13 @@ internal sealed class PerfRun(PerfTest test)
         var settings = test.Settings ?? PerfSettings.Current;
         var identity = TestIdentity.Current;
         var testDirectory = TestContext.CurrentContext.TestDirectory ?? AppContext.BaseDirectory;
-        var (output, progress) = (TestContext.Out, TestContext.Progress);
+        // Secrets of the settings are masked in everything the run writes: output, report, summaries.
+        Secrets.RegisterUrl(settings.TargetUrl);
+        Secrets.RegisterUrl(settings.BaselineTargetUrl);
+        Secrets.RegisterSettings(settings.CandidateSettings);
+        Secrets.RegisterUrl(test.System?.BaseAddress);
+        using var output = new ScrubbingWriter(TestContext.Out);
+        using var progress = new ScrubbingWriter(TestContext.Progress);
 
         // Pre-run validation: a bad budget or a dead target fails before any load is sent.
         var budget = test.BudgetName is { } name ? BudgetLocator.Load(name, settings, testDirectory, test.BudgetScopes) : null;
@@ -78,6 +84,12 @@ internal sealed class PerfRun(PerfTest test)
 
         Judge(result, output);
         Export(result, progress);
+        if (failure is not null && Secrets.Scrub(failure.SourceException.ToString()) != failure.SourceException.ToString())
+        {
+            // The workload's own error carries a secret (a URL with its password): the test sees it masked.
+            throw new InvalidOperationException(Secrets.Scrub($"{failure.SourceException.GetType().Name}: {failure.SourceException.Message}"));
+        }
+
         failure?.Throw();
         return result;
     }

@@ -79,6 +79,8 @@ internal sealed class AllureResultsWriter
 
     private bool WriteFile(string fileName, ReadOnlySpan<byte> content)
     {
+        // Every result, container and text attachment passes here: no registered secret reaches the report.
+        content = Secrets.ScrubUtf8(content);
         var target = Path.Combine(ResultsDirectory, fileName);
         // Write then rename, so a report generated mid-run never reads half a file.
         var temp = Path.Combine(ResultsDirectory, $".{Guid.NewGuid():N}.tmp");

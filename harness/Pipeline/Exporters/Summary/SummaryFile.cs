@@ -22,7 +22,7 @@ internal static class SummaryFile
             Directory.CreateDirectory(directory);
         }
 
-        var bytes = Encoding.UTF8.GetBytes(markdown);
+        var bytes = Encoding.UTF8.GetBytes(Secrets.Scrub(markdown));
         for (var attempt = 1; ; attempt++)
         {
             try
