@@ -9,7 +9,8 @@ namespace PerfTests.Failover.Processes;
 /// kill it for real: <see cref="KillAsync"/> sends SIGKILL to the whole process tree, and the kernel
 /// resets its connections mid-request (a host stop would let in-flight requests finish). Started
 /// only when it answers its readiness path; always killed and reaped on dispose, and on the test
-/// process's exit as a last resort, so no instance outlives its test.
+/// process's exit, and by a watcher when the test process dies any other way (ParentWatch), so no
+/// instance outlives its test.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -47,16 +48,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
-        var info = new ProcessStartInfo(options.DotnetHost)
-        {
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(options.AssemblyPath))!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(options.AssemblyPath);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        // Under a watcher that kills it when this process dies, however it dies (SIGKILL included).
+        var info = ParentWatch.StartInfo(options.DotnetHost, [options.AssemblyPath, "--urls", baseAddress.ToString().TrimEnd('/')]);
+        info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(options.AssemblyPath))!;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         foreach (var (key, value) in options.Settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
