@@ -17,10 +17,43 @@ namespace PerfTests;
 /// </summary>
 internal sealed class PerfRun(PerfTest test)
 {
-    public async Task<PerfResult> ExecuteAsync(CancellationToken cancellationToken)
+    public async Task<PerfResult> ExecuteAsync(CancellationToken callerToken)
+    {
+        RunInterruption.Install();
+        var settings = test.Settings ?? PerfSettings.Current;
+        // The caller's token, NUnit's (CancelAfter, a stopping runner), a stop signal and the test's own time limit.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(callerToken, TestContext.CurrentContext.CancellationToken, RunInterruption.Token);
+        if (settings.TestTimeout is { } limit)
+        {
+            stop.CancelAfter(limit);
+        }
+
+        PerfResult result;
+        try
+        {
+            result = await ExecuteAsync(settings, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (stop.IsCancellationRequested && ex is not AssertionException)
+        {
+            throw Stopped(settings, ex, callerToken, stop.Token);
+        }
+
+        // The report is written by now: the test ends broken (not failed), saying what stopped it.
+        return stop.IsCancellationRequested ? throw Stopped(settings, null, callerToken, stop.Token) : result;
+    }
+
+    private static OperationCanceledException Stopped(PerfSettings settings, Exception? inner, CancellationToken callerToken, CancellationToken stop) =>
+        new($"{StopReason(settings, callerToken)}; what it measured until then is reported.", inner, stop);
+
+    private static string StopReason(PerfSettings settings, CancellationToken callerToken) =>
+        RunInterruption.Signal is { } signal ? $"The test was interrupted by {signal}"
+        : callerToken.IsCancellationRequested ? "The test was cancelled by its caller"
+        : TestContext.CurrentContext.CancellationToken.IsCancellationRequested ? "The test was cancelled by NUnit (CancelAfter, or the runner stopping)"
+        : $"The test was stopped by its time limit, TestTimeout = {settings.TestTimeout:c} (run parameter TestTimeout, PERF_TEST_TIMEOUT)";
+
+    private async Task<PerfResult> ExecuteAsync(PerfSettings settings, CancellationToken cancellationToken)
     {
         // The edge: everything ambient is read here, once, and passed down.
-        var settings = test.Settings ?? PerfSettings.Current;
         var identity = TestIdentity.Current;
         var testDirectory = TestContext.CurrentContext.TestDirectory ?? AppContext.BaseDirectory;
         // Secrets of the settings are masked in everything the run writes: output, report, summaries.

@@ -41,6 +41,13 @@ public sealed record PerfSettings
     /// <summary>Path probed before load is sent to an external target; default "/" (any answer below 500 means ready).</summary>
     public string ReadinessPath { get; init; } = "/";
 
+    /// <summary>
+    /// The most one performance test may take, set-up to report (run parameter <c>TestTimeout</c>, e.g.
+    /// 00:15:00); null (default) for no limit of its own. Past it the test stops its load, reports what it
+    /// measured and ends broken, naming the limit, so its fixture still tears its environment down.
+    /// </summary>
+    public TimeSpan? TestTimeout { get; init; }
+
     /// <summary>How long an external target may take to answer its readiness probe; default 10 s.</summary>
     public TimeSpan ReadinessTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

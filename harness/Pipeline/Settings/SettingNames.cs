@@ -21,6 +21,7 @@ internal static class SettingNames
     public static readonly SettingName CandidateSettings = new("CandidateSettings", "PERF_CANDIDATE_SETTINGS");
     public static readonly SettingName BaselineTargetUrl = new("BaselineTargetUrl", "PERF_BASELINE_TARGET_URL");
     public static readonly SettingName BaselineApp = new("BaselineApp", "PERF_BASELINE_APP");
+    public static readonly SettingName TestTimeout = new("TestTimeout", "PERF_TEST_TIMEOUT");
 }
 
 /// <summary>A setting's two names: run parameter first, then environment variable.</summary>

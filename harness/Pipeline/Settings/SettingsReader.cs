@@ -26,6 +26,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
         CandidateSettings = KeyValues(SettingNames.CandidateSettings),
         BaselineTargetUrl = Url(SettingNames.BaselineTargetUrl),
         BaselineApp = AppDll(SettingNames.BaselineApp),
+        TestTimeout = Duration(SettingNames.TestTimeout),
     };
 
     /// <summary>The trimmed value of the run parameter, else of the variable, else of the file; null when all are empty.</summary>
