@@ -1,3 +1,5 @@
+using DotNet.Testcontainers.Builders;
+using PerfTests.Containers.Runtime;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
 
@@ -19,11 +21,30 @@ internal static class ContainerFactory
             .WithPassword(options.PostgresPassword)
             .WithLabel(SessionLabel, sessionId)
             .WithLabel(RoleLabel, "postgres")
+            .WithLabel(ContainerOwner.Labels)
+            .WithCreateParameterModifier(LoopbackOnly)
             .Build();
 
     internal static RedisContainer Redis(EnvironmentOptions options, string sessionId) =>
         new RedisBuilder(options.RedisImage)
             .WithLabel(SessionLabel, sessionId)
             .WithLabel(RoleLabel, "redis")
+            .WithLabel(ContainerOwner.Labels)
+            .WithCreateParameterModifier(LoopbackOnly)
             .Build();
+
+    /// <summary>
+    /// Published ports listen on 127.0.0.1 only: the runtime's default, every interface, would offer
+    /// PostgreSQL with its well-known test password to the whole network.
+    /// </summary>
+    internal static void LoopbackOnly(Docker.DotNet.Models.CreateContainerParameters parameters)
+    {
+        foreach (var bindings in parameters.HostConfig?.PortBindings?.Values ?? [])
+        {
+            foreach (var binding in bindings)
+            {
+                binding.HostIP = "127.0.0.1";
+            }
+        }
+    }
 }

@@ -108,6 +108,11 @@ public sealed class PerfEnvironment : IAsyncDisposable
         var endpoint = options.Postgres || options.Redis
             ? await ContainerRuntimeProbe.EnsureAvailableAsync(System.Environment.GetEnvironmentVariable, ct).ConfigureAwait(false)
             : null;
+        if (endpoint is not null)
+        {
+            await SweepOrphansOnceAsync(endpoint, ct).ConfigureAwait(false);
+        }
+
         var environment = new PerfEnvironment(options, sessionId) { DockerEndpoint = endpoint };
         using var timeout = new CancellationTokenSource(options.StartTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
@@ -210,6 +215,32 @@ public sealed class PerfEnvironment : IAsyncDisposable
         {
             Downstream = DownstreamStub.Start(map, options.TimeProvider, options.FaultSeed);
             _downstreamUrl = Downstream.BaseUrl;
+        }
+    }
+
+    private static int _swept;
+
+    /// <summary>Once per process, before its first containers: removes what killed runs left (their owner is gone).</summary>
+    private static async Task SweepOrphansOnceAsync(string endpoint, CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _swept, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var removed = await ContainerSweeper.RemoveOrphansAsync(endpoint, ct).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                await Console.Error.WriteLineAsync($"perftests: removed {removed} container(s) left by runs whose process is gone").ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // A failed sweep must not stop this run; the leftovers stay for the next one.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await Console.Error.WriteLineAsync($"perftests: the sweep for containers of ended runs failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
         }
     }
 

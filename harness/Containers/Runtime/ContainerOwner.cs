@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace PerfTests.Containers.Runtime;
+
+/// <summary>
+/// Who started a container: labels naming this machine, its boot and this process (pid and start time,
+/// so a reused pid is not mistaken for the owner). A start-up sweep removes the containers whose owner
+/// is gone (a host killed by SIGKILL runs no teardown) and never those of a live process.
+/// </summary>
+internal static class ContainerOwner
+{
+    internal const string HostLabel = "perftests.owner.host";
+    internal const string BootLabel = "perftests.owner.boot";
+    internal const string PidLabel = "perftests.owner.pid";
+    internal const string StartLabel = "perftests.owner.start";
+
+    /// <summary>This process's labels.</summary>
+    public static IReadOnlyDictionary<string, string> Labels { get; } = Create();
+
+    /// <summary>
+    /// True only when the labels prove the owner gone: same machine and a new boot, or the same boot and
+    /// no process with that pid and start time. Anything unclear (another machine, no labels, no /proc) is not gone.
+    /// </summary>
+    public static bool IsGone(IDictionary<string, string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (!labels.TryGetValue(HostLabel, out var host) || host != System.Environment.MachineName
+            || !labels.TryGetValue(BootLabel, out var boot) || BootId() is not { } currentBoot
+            || !labels.TryGetValue(PidLabel, out var pidText) || !int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || !labels.TryGetValue(StartLabel, out var start))
+        {
+            return false;
+        }
+
+        return boot != currentBoot || StartTime(pid) != start;
+    }
+
+    private static Dictionary<string, string> Create()
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [HostLabel] = System.Environment.MachineName };
+        if (BootId() is { } boot && StartTime(System.Environment.ProcessId) is { } start)
+        {
+            labels[BootLabel] = boot;
+            labels[PidLabel] = System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            labels[StartLabel] = start;
+        }
+
+        return labels;
+    }
+
+    private static string? BootId() => Read("/proc/sys/kernel/random/boot_id")?.Trim();
+
+    /// <summary>Field 22 of /proc/pid/stat (start time in clock ticks since boot), or null when there is no such process.</summary>
+    internal static string? StartTime(int pid)
+    {
+        var stat = Read($"/proc/{pid}/stat");
+        if (stat is null)
+        {
+            return null;
+        }
+
+        // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 19 ? fields[19] : null;
+    }
+
+    private static string? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
