@@ -59,9 +59,10 @@ internal static class ContainerOwner
             return null;
         }
 
-        // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+        // The command name (field 2) may hold spaces and parentheses: count from the last ')'. A zombie
+        // (state Z, or X) has ended: only its exit status waits to be collected.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return fields.Length > 19 ? fields[19] : null;
+        return fields.Length > 19 && fields[0] is not ("Z" or "X") ? fields[19] : null;
     }
 
     private static string? Read(string path)

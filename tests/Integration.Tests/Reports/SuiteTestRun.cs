@@ -35,6 +35,14 @@ internal static class SuiteTestRun
     public static async Task<SuiteTestRunResult> RunAsync(
         string filter, double? durationScale, string workFolder, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        var (start, results, summary) = Prepare(filter, durationScale, workFolder);
+        var process = await ChildProcess.RunAsync(start, timeout ?? Timeout, cancellationToken);
+        return new SuiteTestRunResult(process, results, summary);
+    }
+
+    /// <summary>The child's start info (not started), and where its allure-results and summary will be.</summary>
+    public static (ProcessStartInfo Start, string ResultsDirectory, string SummaryFile) Prepare(string filter, double? durationScale, string workFolder)
+    {
         var root = RepositoryRoot.Find();
         var project = SuitesProject(root);
         var results = Path.Combine(workFolder, "allure-results");
@@ -56,8 +64,7 @@ internal static class SuiteTestRun
             start.Environment.Remove(name);
         }
 
-        var process = await ChildProcess.RunAsync(start, timeout ?? Timeout, cancellationToken);
-        return new SuiteTestRunResult(process, results, summary);
+        return (start, results, summary);
     }
 
     private static string Configuration =>

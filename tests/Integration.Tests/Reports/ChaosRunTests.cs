@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using PerfTests.Containers;
+using PerfTests.Containers.Runtime;
+
+namespace Integration.Tests.Reports;
+
+/// <summary>
+/// Runs killed on purpose: a child <c>dotnet test</c> of the Load suite (its own containers, the portal,
+/// load) gets SIGINT (Ctrl+C), SIGTERM or SIGKILL in the middle of its first test, sent to its whole
+/// process group as a terminal or a CI runner sends it. Afterwards no process of that run is left, none
+/// of its containers (after SIGKILL: once the next run's start-up sweep ran), and after SIGINT and
+/// SIGTERM (sent to the test host, as a supervisor sends it) the run tears down itself and the interrupted
+/// test has an Allure result, broken, naming the signal. Ctrl+C through <c>dotnet test</c> ends the host
+/// before it can: then, as after SIGKILL, the next run's sweep removes what is left.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class ChaosRunTests
+{
+    private const string MarkerVariable = "PERF_CHAOS_MARKER";
+
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    [TestCase("KILL")]
+    public async Task SuiteRun_SignalledMidRun_LeavesNothingBehind(string signal)
+    {
+        var work = Directory.CreateTempSubdirectory($"perf-chaos-{signal.ToLowerInvariant()}-").FullName;
+        var marker = Guid.NewGuid().ToString("N");
+        var (start, results, _) = SuiteTestRun.Prepare("Category=Load", durationScale: null, work);
+        // In a session of its own (setsid execs, same pid), so the signal reaches its whole group, as Ctrl+C does.
+        start.ArgumentList.Insert(0, start.FileName);
+        start.FileName = "setsid";
+        start.Environment[MarkerVariable] = marker;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var log = new StringBuilder();
+        using var child = new Process { StartInfo = start };
+        child.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        child.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        var endpoint = await ContainerRuntimeProbe.EnsureAvailableAsync(Environment.GetEnvironmentVariable, CancellationToken.None);
+        using var docker = new DockerApiClient(endpoint, TimeSpan.FromSeconds(30));
+        var containers = new HashSet<string>();
+        try
+        {
+            child.Start();
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+
+            // Mid-run: its containers are up and the first test has been loading the portal for a while.
+            var upAt = await WaitAsync(async () =>
+            {
+                var pids = Pids(marker).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+                foreach (var (id, labels) in await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None))
+                {
+                    if (labels.TryGetValue(ContainerOwner.PidLabel, out var owner) && pids.Contains(owner))
+                    {
+                        containers.Add(id);
+                    }
+                }
+
+                return containers.Count >= 2;
+            }, TimeSpan.FromMinutes(3));
+            Assert.That(upAt, Is.True, $"the child's containers never came up:\n{Tail(log)}");
+            await WaitAsync(() => Task.FromResult(Tail(log).Contains("[pr]", StringComparison.Ordinal) || Tail(log).Contains("req/s", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
+            await Task.Delay(TimeSpan.FromSeconds(5));
+
+            // Ctrl+C and SIGKILL (an OOM kill, a cancelled CI job) reach the whole group; SIGTERM goes to the
+            // test host alone, as a supervisor stopping it sends it (dotnet test, ended too, would end the host at once).
+            var target = signal == "TERM" ? Pids(marker).Single(p => CommandLine(p).Contains("testhost", StringComparison.Ordinal)).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"-{child.Id}";
+            using (var kill = Process.Start("kill", ["-s", signal, "--", target])!)
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var ended = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+            await child.WaitForExitAsync(ended.Token);
+
+            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0), TimeSpan.FromSeconds(20));
+            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Select(CommandLine))}");
+            var tornDown = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList().Count == 0;
+            TestContext.Out.WriteLine($"SIG{signal}: the run tore its containers down itself: {tornDown}");
+            if (signal == "TERM")
+            {
+                Assert.That(tornDown, Is.True, $"after SIGTERM the host reports, tears down and exits:\n{Tail(log)}");
+            }
+
+
+            // SIGKILL runs no code, and dotnet test ends its test host soon after Ctrl+C: the next run's start-up sweep cleans up.
+            await ContainerSweeper.RemoveOrphansAsync(endpoint, CancellationToken.None);
+
+            var remaining = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList();
+            Assert.That(remaining, Is.Empty, $"containers of the run left after SIG{signal}:\n{Tail(log)}");
+            if (signal == "TERM")
+            {
+                var broken = Directory.Exists(results)
+                    ? Directory.EnumerateFiles(results, "*-result.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+                        .Where(r => r.GetProperty("status").GetString() == "broken").Select(r => r.GetProperty("statusDetails").GetProperty("message").GetString() ?? "").ToList()
+                    : [];
+                Assert.That(broken, Has.Some.Contains($"interrupted by SIG{signal}"), $"the interrupted test's result:\n{Tail(log)}");
+            }
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+
+            foreach (var id in containers)
+            {
+                await docker.RemoveContainerAsync(id, CancellationToken.None);
+            }
+
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return false;
+    }
+
+    private static string Tail(StringBuilder log)
+    {
+        lock (log)
+        {
+            var text = log.ToString();
+            return text.Length <= 4000 ? text : text[^4000..];
+        }
+    }
+
+    /// <summary>Processes that inherited the run's marker variable: the whole tree of the child, whatever reparented it.</summary>
+    private static List<int> Pids(string marker) =>
+        [.. Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && Environ(pid).Contains($"{MarkerVariable}={marker}\0", StringComparison.Ordinal))];
+
+    private static string Environ(int pid) => ReadOrEmpty($"/proc/{pid}/environ");
+
+    private static string CommandLine(int pid) => $"{pid}: {ReadOrEmpty($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
