@@ -56,6 +56,16 @@ public sealed class LoopbackBalancer : IAsyncDisposable
     public static async Task<LoopbackBalancer> StartAsync(
         IReadOnlyList<Uri> backends, TimeSpan? ejectFor = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(backends);
+        // A drill's balancer fronts instances on this machine: it never forwards load anywhere else.
+        var elsewhere = backends.Where(b => !IsLoopback(b)).ToList();
+        if (backends.Count == 0 || elsewhere.Count > 0)
+        {
+            throw new ArgumentException(backends.Count == 0
+                ? "The balancer needs at least one backend."
+                : $"The balancer only forwards to loopback (127.0.0.1, ::1, localhost) over http(s); refused: {string.Join(", ", elsewhere.Select(b => Load.Http.SafeUrl.Of(b)))}.", nameof(backends));
+        }
+
         var pool = new BackendPool(backends, ejectFor ?? TimeSpan.FromSeconds(5), timeProvider ?? TimeProvider.System);
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(2) })
         {
@@ -72,6 +82,9 @@ public sealed class LoopbackBalancer : IAsyncDisposable
         balancer.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         return balancer;
     }
+
+    private static bool IsLoopback(Uri backend) =>
+        backend is { IsAbsoluteUri: true } && (backend.Scheme == Uri.UriSchemeHttp || backend.Scheme == Uri.UriSchemeHttps) && backend.IsLoopback;
 
     public async ValueTask DisposeAsync()
     {

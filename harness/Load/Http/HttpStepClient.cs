@@ -17,6 +17,9 @@ public sealed class HttpStepClient : IDisposable
     private readonly HttpStepOptions _options;
     private readonly TargetGuard _guard;
 
+    // Private: every request goes through the guard (SendAsync, RequestAsync); a public client would bypass it.
+    private readonly HttpClient _client;
+
     /// <summary>Creates the client and its connection pool.</summary>
     public HttpStepClient(HttpStepOptions? options = null)
     {
@@ -38,11 +41,8 @@ public sealed class HttpStepClient : IDisposable
             handler.ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, aliases, ct);
         }
 
-        Client = new HttpClient(handler, disposeHandler: true) { Timeout = _options.RequestTimeout };
+        _client = new HttpClient(handler, disposeHandler: true) { Timeout = _options.RequestTimeout };
     }
-
-    /// <summary>The shared client (for requests this helper does not cover; the loopback guard does not apply to it).</summary>
-    public HttpClient Client { get; }
 
     /// <summary>A step that GETs <paramref name="uri"/>; the target is checked now, not at the first request.</summary>
     public Step GetStep(string name, Uri uri)
@@ -69,7 +69,7 @@ public sealed class HttpStepClient : IDisposable
             _guard.EnsureAllowed(request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request)));
             try
             {
-                using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var bytes = await DrainAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 var code = (int)response.StatusCode;
                 return code < 400 || !_options.FailOnNonSuccessStatus
@@ -101,11 +101,11 @@ public sealed class HttpStepClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         _guard.EnsureAllowed(request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request)));
-        return Client.SendAsync(request, cancellationToken);
+        return _client.SendAsync(request, cancellationToken);
     }
 
     /// <inheritdoc />
-    public void Dispose() => Client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint target, Dictionary<string, IPAddress> aliases, CancellationToken ct)
     {

@@ -33,6 +33,11 @@ public static class ResultFormatter
           .AppendLine();
         sb.Append("  latency:     ").AppendLine(s.Latency.ToString());
         sb.Append("  uncorrected: ").AppendLine(s.UncorrectedLatency.ToString());
+        if (s.FailedLatency.Count > 0)
+        {
+            // On a line of its own: failed iterations are not in the latency above (nor in latency budgets).
+            sb.Append("  failed:      ").AppendLine(s.FailedLatency.ToString());
+        }
         if (s.StatusCodes.Count > 0)
         {
             sb.Append("  status: ").AppendLine(string.Join(", ", s.StatusCodes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));

@@ -16,10 +16,16 @@ public sealed record ScenarioResult
     public TimeSpan WarmUp { get; init; }
 
     /// <summary>
-    /// Iteration latency from the INTENDED start time (open model: the scheduled arrival, so queueing
+    /// Latency of SUCCESSFUL iterations from the INTENDED start time (open model: the scheduled arrival, so queueing
     /// behind a stalled system is counted; closed model: equals the actual start). Use this one.
     /// </summary>
     public required LatencyStats Latency { get; init; }
+
+    /// <summary>
+    /// Corrected latency of FAILED iterations, apart from <see cref="Latency"/> (successful only), as k6 keeps
+    /// <c>expected_response:false</c> apart: a refused connection answered in 1 ms must not make p95 look good.
+    /// </summary>
+    public LatencyStats FailedLatency { get; init; } = LatencyStats.Empty;
 
     /// <summary>Iteration latency from the ACTUAL start (what tools with coordinated omission report).</summary>
     public required LatencyStats UncorrectedLatency { get; init; }

@@ -6,8 +6,11 @@ public sealed record StepStats
     /// <summary>Step name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Step duration distribution (µs, from the step's actual start).</summary>
+    /// <summary>Duration distribution of successful invocations (µs, from the step's actual start).</summary>
     public required LatencyStats Latency { get; init; }
+
+    /// <summary>Latency of the step's failed invocations, apart from <see cref="Latency"/> (successful only).</summary>
+    public LatencyStats FailedLatency { get; init; } = LatencyStats.Empty;
 
     /// <summary>Successful invocations.</summary>
     public required long OkCount { get; init; }

@@ -14,7 +14,9 @@ internal sealed class ScenarioCollector
     private readonly LongHistogram _interval = HistogramSettings.Create();
     private readonly LongHistogram _corrected = HistogramSettings.Create();
     private readonly LongHistogram _uncorrected = HistogramSettings.Create();
+    private readonly LongHistogram _failed = HistogramSettings.Create();
     private readonly LongHistogram[] _steps;
+    private readonly LongHistogram[] _stepsFailed;
     private readonly List<TimelinePoint> _timeline = [];
     private (long Ok, long Fail, long Bytes, long Dropped) _last;
 
@@ -22,6 +24,7 @@ internal sealed class ScenarioCollector
     {
         _recorder = recorder;
         _steps = [.. recorder.Steps.Select(_ => HistogramSettings.Create())];
+        _stepsFailed = [.. recorder.Steps.Select(_ => HistogramSettings.Create())];
     }
 
     public IReadOnlyList<TimelinePoint> Timeline => _timeline;
@@ -39,9 +42,11 @@ internal sealed class ScenarioCollector
         _recorder.Corrected.DrainInto(_interval);
         _corrected.Add(_interval);
         _recorder.Uncorrected.DrainInto(_uncorrected);
+        _recorder.FailedCorrected.DrainInto(_failed);
         for (var i = 0; i < _steps.Length; i++)
         {
             _recorder.Steps[i].Latency.DrainInto(_steps[i]);
+            _recorder.Steps[i].FailedLatency.DrainInto(_stepsFailed[i]);
         }
 
         var now = _recorder.ReadCounters();
@@ -84,6 +89,7 @@ internal sealed class ScenarioCollector
             {
                 Name = recorder.Name,
                 Latency = new LatencyStats(_steps[i]),
+                FailedLatency = new LatencyStats(_stepsFailed[i]),
                 OkCount = ok,
                 FailCount = fail,
                 Bytes = bytes,
@@ -100,6 +106,7 @@ internal sealed class ScenarioCollector
             Duration = measured,
             Latency = new LatencyStats(_corrected),
             UncorrectedLatency = new LatencyStats(_uncorrected),
+            FailedLatency = new LatencyStats(_failed),
             OkCount = totals.Ok,
             FailCount = totals.Fail,
             DroppedCount = totals.Dropped,

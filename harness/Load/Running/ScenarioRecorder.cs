@@ -6,7 +6,7 @@ namespace PerfTests.Load.Running;
 /// <summary>
 /// The engine's recording path (used by the runner and the memory benchmark): iteration latency
 /// from the intended start (corrected) and the actual start (uncorrected), per-step stats and
-/// counters, all in fixed-size histograms, so memory stays flat however many iterations run.
+/// counters, all in fixed-size histograms (successful and failed iterations apart), so memory stays flat however many iterations run.
 /// </summary>
 internal sealed class ScenarioRecorder
 {
@@ -20,6 +20,7 @@ internal sealed class ScenarioRecorder
         ArgumentNullException.ThrowIfNull(stepNames);
         Corrected = new StripedRecorder(stripes);
         Uncorrected = new StripedRecorder(stripes);
+        FailedCorrected = new StripedRecorder(stripes);
         Steps = [.. stepNames.Select(n => new StepRecorder(n, stripes))];
         _counters = new StripeCounters[stripes];
         _microsPerTick = 1_000_000.0 / timestampFrequency;
@@ -28,6 +29,9 @@ internal sealed class ScenarioRecorder
     public StripedRecorder Corrected { get; }
 
     public StripedRecorder Uncorrected { get; }
+
+    /// <summary>Corrected latency of failed iterations, kept apart (k6's expected_response): a refusal in 1 ms is not a fast answer.</summary>
+    public StripedRecorder FailedCorrected { get; }
 
     public IReadOnlyList<StepRecorder> Steps { get; }
 
@@ -43,8 +47,16 @@ internal sealed class ScenarioRecorder
     /// <summary>Records a finished iteration; tick arguments are TimeProvider timestamps.</summary>
     public void RecordIteration(int workerId, long intendedTicks, long startTicks, long endTicks, bool ok, long bytes)
     {
-        Corrected.Record(workerId, ToMicros(endTicks - intendedTicks));
-        Uncorrected.Record(workerId, ToMicros(endTicks - startTicks));
+        if (ok)
+        {
+            Corrected.Record(workerId, ToMicros(endTicks - intendedTicks));
+            Uncorrected.Record(workerId, ToMicros(endTicks - startTicks));
+        }
+        else
+        {
+            FailedCorrected.Record(workerId, ToMicros(endTicks - intendedTicks));
+        }
+
         ref var c = ref _counters[(uint)workerId % (uint)_counters.Length];
         Interlocked.Increment(ref ok ? ref c.Ok : ref c.Fail);
         if (bytes != 0)

@@ -17,16 +17,21 @@ internal sealed class StepRecorder
     {
         Name = name;
         Latency = new StripedRecorder(stripes);
+        FailedLatency = new StripedRecorder(stripes);
         _counters = new StripeCounters[stripes];
     }
 
     public string Name { get; }
 
+    /// <summary>Latency of successful invocations.</summary>
     public StripedRecorder Latency { get; }
+
+    /// <summary>Latency of failed invocations, kept apart.</summary>
+    public StripedRecorder FailedLatency { get; }
 
     public void Record(int workerId, long latencyUs, in StepResult result)
     {
-        Latency.Record(workerId, latencyUs);
+        (result.IsOk ? Latency : FailedLatency).Record(workerId, latencyUs);
         ref var c = ref _counters[(uint)workerId % (uint)_counters.Length];
         Interlocked.Increment(ref result.IsOk ? ref c.Ok : ref c.Fail);
         if (result.Bytes != 0)

@@ -115,7 +115,8 @@ internal static class OverviewSvg
             [.. run.Scenarios.Select(s => (new[]
             {
                 s.Name, s.RequestCount.ToString(c), s.RequestsPerSecond.ToString("0.#", c), Ms(s.Latency.P50), Ms(s.Latency.P95), Ms(s.Latency.P99),
-                s.RequestCount == 0 ? "n/a" : (100.0 * s.FailCount / s.RequestCount).ToString("0.##", c) + "%", s.DroppedCount.ToString(c),
+                (s.RequestCount == 0 ? "n/a" : (100.0 * s.FailCount / s.RequestCount).ToString("0.##", c) + "%")
+                    + (s.FailedLatency.Count > 0 ? $" (p95 {Ms(s.FailedLatency.P95)})" : ""), s.DroppedCount.ToString(c),
             }, s.FailCount > 0 || s.DroppedCount > 0 ? (string?)"#fff6e5" : null))]);
     }
 

@@ -45,7 +45,9 @@ internal static class MarkdownSummary
                 s.Name, s.RequestCount.ToString(c), s.RequestsPerSecond.ToString("0.#", c),
                 Ms(s.Latency.P50), Ms(s.Latency.P95), Ms(s.Latency.P99),
                 s.Latency.MaxUs is { } max ? (max / 1000.0).ToString("0.###", c) + " ms" : "n/a",
-                $"{s.FailCount.ToString(c)} ({errorPct})", s.DroppedCount.ToString(c), s.Latency.Count.ToString(c),
+                // Failed requests' latency on its own: the p50..max columns are of successful requests only.
+                $"{s.FailCount.ToString(c)} ({errorPct}){(s.FailedLatency.Count > 0 ? $", failed p95 {Ms(s.FailedLatency.P95)}" : "")}",
+                s.DroppedCount.ToString(c), s.Latency.Count.ToString(c),
             ]);
         }
     }
