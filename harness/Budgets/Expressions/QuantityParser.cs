@@ -113,7 +113,10 @@ internal static partial class QuantityParser
         value = (double)fraction;
         if (fraction > 1)
         {
-            error = $"'{metric.Name}' is a ratio: write 0..1 or 0..100%";
+            // k6's "rate" of a counter (http_reqs) is per second: the likeliest meaning of rate < 100.
+            error = unit == "%"
+                ? $"'{metric.Name}' is a ratio: write 0..1 or 0..100%"
+                : $"'{metric.Name}' is the share of failed requests: write 0..1 or 0..100%; for requests per second (k6's rate of a counter) write rps, e.g. 'rps < {number.ToString(CultureInfo.InvariantCulture)}'";
             return false;
         }
 

@@ -55,6 +55,14 @@ public sealed class BudgetErrorClarityTests
         Assert.That(error.Message, Does.StartWith("invalid YAML"));
     }
 
+    [Test]
+    public void Parse_K6CounterRate_SaysToWriteRps()
+    {
+        var error = Refused("scenarios:\n  s:\n    thresholds: [ \"rate < 100\" ]\n").Errors.Single();
+
+        Assert.That(error.Message, Does.Contain("write rps, e.g. 'rps < 100'"));
+    }
+
     [TestCase("utf-16LE")]
     [TestCase("utf-16BE")]
     public void Load_Utf16WithoutByteOrderMark_NamesTheEncoding(string encoding)
