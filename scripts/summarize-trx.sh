@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Sums the counters of every TRX file in a folder and prints "N passed, N failed, N skipped".
+# Sums every TRX file in a folder and prints "N passed, N warned, N failed, N skipped". TRX records an
+# NUnit warning as "not executed", like an ignored test; the harness starts its warnings with
+# "Warning: ", which is how a warned test (it ran, and passed past a warn limit) is told from a skipped one.
 set -euo pipefail
 dir=${1:?usage: summarize-trx.sh RESULTS_DIR}
-passed=0 failed=0 total=0
+passed=0 warned=0 failed=0 total=0
 for trx in "$dir"/*.trx; do
     [ -e "$trx" ] || continue
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
@@ -10,5 +12,10 @@ for trx in "$dir"/*.trx; do
     total=$((total + $(get total)))
     passed=$((passed + $(get passed)))
     failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+    # A not-executed result whose message starts with "Warning: ".
+    warned=$((warned + $(awk '
+        /<UnitTestResult / { notExecuted = ($0 ~ /outcome="NotExecuted"/); counted = 0 }
+        notExecuted && !counted && /<Message>Warning: / { n++; counted = 1 }
+        END { print n + 0 }' "$trx")))
 done
-echo "tests: $passed passed, $failed failed, $((total - passed - failed)) skipped"
+echo "tests: $passed passed, $warned warned, $failed failed, $((total - passed - warned - failed)) skipped"

@@ -26,7 +26,8 @@ internal static class OutcomeMapper
 
         if (outcome.Status == TestStatus.Warning)
         {
-            message = string.IsNullOrEmpty(message) ? "Warning" : $"Warning: {message}";
+            message = string.IsNullOrEmpty(message) ? "Warning"
+                : message.StartsWith("Warning: ", StringComparison.Ordinal) ? message : $"Warning: {message}";
         }
 
         var details = string.IsNullOrEmpty(message) && string.IsNullOrEmpty(stackTrace)

@@ -92,7 +92,7 @@ public sealed class PerfResultAssertTests
 
         Assert.That(assertions, Has.Count.EqualTo(1));
         Assert.That(assertions[0].Status, Is.EqualTo(AssertionStatus.Warning));
-        Assert.That(assertions[0].Message, Does.Contain("clients-list p(95): actual 300 ms, limit <= 250 ms"));
+        Assert.That(assertions[0].Message, Does.StartWith("Warning: Budget '").And.Contain("clients-list p(95): actual 300 ms, limit <= 250 ms"));
     }
 
     [Test]
