@@ -17,6 +17,17 @@ internal static class ContainerOwner
     /// <summary>This process's labels.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = Create();
 
+    /// <summary>The environment variable a child process carries its owner in (the labels, as <c>key=value;...</c>).</summary>
+    internal const string Variable = "PERFTESTS_OWNER";
+
+    /// <summary>The labels as the value of <see cref="Variable"/>.</summary>
+    public static string AsVariable() => string.Join(";", Labels.Select(l => $"{l.Key}={l.Value}"));
+
+    /// <summary>Labels read back from a value of <see cref="Variable"/>.</summary>
+    public static Dictionary<string, string> FromVariable(string value) =>
+        value.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
+
     /// <summary>
     /// True only when the labels prove the owner gone: same machine and a new boot, or the same boot and
     /// no process with that pid and start time. Anything unclear (another machine, no labels, no /proc) is not gone.

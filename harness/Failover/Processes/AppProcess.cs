@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PerfTests.Containers.Runtime;
 
 namespace PerfTests.Failover.Processes;
 
@@ -53,6 +54,9 @@ public sealed class AppProcess : IAsyncDisposable
         info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(options.AssemblyPath))!;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
+        // Whose it is: the next run's sweep kills it if this process is gone and it somehow is not.
+        ProcessSweeper.KillOrphansOnce();
+        info.Environment[ContainerOwner.Variable] = ContainerOwner.AsVariable();
         foreach (var (key, value) in options.Settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
