@@ -50,6 +50,15 @@ internal static class MarkdownSummary
                 s.DroppedCount.ToString(c), s.Latency.Count.ToString(c),
             ]);
         }
+
+        // Whether the latency settled, and from when (MSER-5 on the per-second p95): a breach inside a
+        // start-up transient reads differently from one in a steady run.
+        text.Append('\n');
+        foreach (var s in run.Scenarios)
+        {
+            var steady = Analysis.SteadyState.Mser.Detect([.. s.Timeline.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000.0)]);
+            text.Append(c, $"- `{s.Name}` per-second p95: {steady} (MSER-5)\n");
+        }
     }
 
     /// <summary>A percentile in ms, or "n/a" when there were no samples, or too few for it to mean anything.</summary>
