@@ -50,8 +50,10 @@ public sealed class ChaosRunTests
             child.BeginErrorReadLine();
 
             // Mid-run: its containers are up and the first test has been loading the portal for a while.
+            var seen = new HashSet<int>();
             var upAt = await WaitAsync(async () =>
             {
+                seen.UnionWith(Pids(marker));
                 var pids = Pids(marker).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                 foreach (var (id, labels) in await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None))
                 {
@@ -78,8 +80,10 @@ public sealed class ChaosRunTests
             using var ended = new CancellationTokenSource(TimeSpan.FromSeconds(100));
             await child.WaitForExitAsync(ended.Token);
 
-            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0), TimeSpan.FromSeconds(20));
-            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Select(CommandLine))}");
+            // Gone means exited: a process still tearing down has no environment left but still runs.
+            seen.UnionWith(Pids(marker));
+            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0 && seen.All(Exited)), TimeSpan.FromSeconds(20));
+            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Concat(seen.Where(p => !Exited(p))).Distinct().Select(CommandLine))}");
             var tornDown = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList().Count == 0;
             TestContext.Out.WriteLine($"SIG{signal}: the run tore its containers down itself: {tornDown}");
             if (signal == "TERM")
@@ -89,9 +93,13 @@ public sealed class ChaosRunTests
 
 
             // SIGKILL runs no code, and dotnet test ends its test host soon after Ctrl+C: the next run's start-up sweep cleans up.
-            await ContainerSweeper.RemoveOrphansAsync(endpoint, CancellationToken.None);
-
-            var remaining = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList();
+            var remaining = new List<string>();
+            await WaitAsync(async () =>
+            {
+                await ContainerSweeper.RemoveOrphansAsync(endpoint, CancellationToken.None);
+                remaining = [.. (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers)];
+                return remaining.Count == 0;
+            }, TimeSpan.FromSeconds(10));
             Assert.That(remaining, Is.Empty, $"containers of the run left after SIG{signal}:\n{Tail(log)}");
             if (signal == "TERM")
             {
@@ -149,6 +157,13 @@ public sealed class ChaosRunTests
             .Where(pid => pid > 0 && Environ(pid).Contains($"{MarkerVariable}={marker}\0", StringComparison.Ordinal))];
 
     private static string Environ(int pid) => ReadOrEmpty($"/proc/{pid}/environ");
+
+    /// <summary>No such process any more, or a zombie (it has ended; only its exit status is left).</summary>
+    private static bool Exited(int pid)
+    {
+        var stat = ReadOrEmpty($"/proc/{pid}/stat");
+        return stat.Length == 0 || stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0] is "Z" or "X";
+    }
 
     private static string CommandLine(int pid) => $"{pid}: {ReadOrEmpty($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
 
