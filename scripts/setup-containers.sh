@@ -99,8 +99,10 @@ start_service() {
   mkdir -p "$(dirname "$SOCKET")"
   rm -f "$SOCKET"
   log "starting podman system service on unix://$SOCKET (log: $SERVICE_LOG)"
-  # setsid + nohup: the service outlives this script and the CI step's shell.
-  setsid nohup podman system service --time=0 "unix://$SOCKET" >>"$SERVICE_LOG" 2>&1 </dev/null &
+  # setsid + nohup: the service outlives this script and the CI step's shell. Started from /: it
+  # outlives this checkout too, and a service whose working folder was deleted (a CI clone removed)
+  # answers pings but fails every container start ("write child: broken pipe").
+  (cd / && exec setsid nohup podman system service --time=0 "unix://$SOCKET" >>"$SERVICE_LOG" 2>&1 </dev/null) &
   local i
   for i in $(seq 1 60); do
     if socket_answers; then log "Podman API answers after ${i}x0.5 s"; return; fi

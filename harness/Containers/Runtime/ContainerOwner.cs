@@ -46,6 +46,9 @@ internal static class ContainerOwner
         return boot != currentBoot || StartTime(pid) != start;
     }
 
+    /// <summary>No process with that pid runs any more (a zombie has ended too).</summary>
+    internal static bool HasExited(int pid) => StartTime(pid) is null;
+
     private static Dictionary<string, string> Create()
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [HostLabel] = System.Environment.MachineName };

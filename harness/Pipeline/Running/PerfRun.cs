@@ -117,10 +117,10 @@ internal sealed class PerfRun(PerfTest test)
 
         Judge(result, output);
         Export(result, progress);
-        if (failure is not null && Secrets.Scrub(failure.SourceException.ToString()) != failure.SourceException.ToString())
+        if (failure?.SourceException.ToString() is { } error && Secrets.Scrub(error) != error)
         {
             // The workload's own error carries a secret (a URL with its password): the test sees it masked.
-            throw new InvalidOperationException(Secrets.Scrub($"{failure.SourceException.GetType().Name}: {failure.SourceException.Message}"));
+            throw new InvalidOperationException(Secrets.Scrub($"{failure!.SourceException.GetType().Name}: {failure.SourceException.Message}"));
         }
 
         failure?.Throw();

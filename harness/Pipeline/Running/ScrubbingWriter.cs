@@ -9,35 +9,29 @@ internal sealed class ScrubbingWriter(TextWriter inner) : TextWriter
 
     public override Encoding Encoding => inner.Encoding;
 
-    public override void Write(char value)
-    {
-        lock (_line)
-        {
-            if (value == '\n')
-            {
-                inner.WriteLine(Secrets.Scrub(_line.ToString().TrimEnd('\r')));
-                _line.Clear();
-            }
-            else
-            {
-                _line.Append(value);
-            }
-        }
-    }
+    public override void Write(char value) => Write(value.ToString());
 
     public override void Write(string? value)
     {
-        foreach (var c in value ?? string.Empty)
+        lock (_line)
         {
-            Write(c);
+            foreach (var c in value ?? string.Empty)
+            {
+                if (c == '\n')
+                {
+                    inner.WriteLine(Secrets.Scrub(_line.ToString().TrimEnd('\r')));
+                    _line.Clear();
+                }
+                else
+                {
+                    _line.Append(c);
+                }
+            }
         }
     }
 
-    public override void WriteLine(string? value)
-    {
-        Write(value);
-        Write('\n');
-    }
+    // One call, one lock: lines written from several threads never interleave.
+    public override void WriteLine(string? value) => Write(value + "\n");
 
     public override void Flush()
     {

@@ -13,6 +13,7 @@ namespace PerfTests;
 public static class Secrets
 {
     private const int MinimumLength = 4;
+    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "key", "credential", "connectionstring", "auth"];
     private static readonly Lock Sync = new();
     private static string[] _values = [];
 
@@ -74,8 +75,7 @@ public static class Secrets
     public static bool LooksSecret(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        string[] words = ["password", "passwd", "pwd", "secret", "token", "key", "credential", "connectionstring", "auth"];
-        return words.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary><paramref name="text"/> with every registered secret replaced by <c>***</c>.</summary>

@@ -4,13 +4,14 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Integration.Tests.Reports;
 using PerfTests;
+using PerfTests.Failover.Processes;
 
 namespace Integration.Tests.ExternalTargets;
 
 /// <summary>
 /// json-server (npm, pinned in scripts/json-server) serving a generated data set on 127.0.0.1: a
 /// running system no one here wrote, reached only through its URL. Disposal kills the process tree
-/// and deletes the data folder.
+/// and deletes the data folder; a test host that dies any other way takes it along (ParentWatch).
 /// </summary>
 internal sealed class JsonServer : ISystemUnderTest
 {
@@ -44,13 +45,11 @@ internal sealed class JsonServer : ISystemUnderTest
         var data = Path.Combine(folder, "db.json");
         await File.WriteAllTextAsync(data, JsonSerializer.Serialize(DataSet()), cancellationToken);
         var port = FreeLoopbackPort();
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList = { cli, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--quiet", data },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
+        // Under the watcher AppProcess uses: a test host killed mid-run (SIGKILL too) takes json-server with it.
+        var start = ParentWatch.StartInfo("node", [cli, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--quiet", data]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = folder;
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,11 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PerfTests;
 using PerfTests.Failover.Balancing;
 using PerfTests.Load.Http;
@@ -70,46 +65,34 @@ public sealed class BalancerComparisonTests
 
     private static async Task<(Uri, IAsyncDisposable)> StartYarpAsync(IReadOnlyList<Uri> backends, CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddReverseProxy().LoadFromMemory(
-            [new RouteConfig { RouteId = "all", ClusterId = "instances", Match = new RouteMatch { Path = "{**rest}" } }],
-            [new ClusterConfig
+        var app = await LoopbackInstance.StartAsync(
+            app => app.MapReverseProxy(proxy =>
             {
-                ClusterId = "instances",
-                LoadBalancingPolicy = "RoundRobin",
-                HealthCheck = new HealthCheckConfig
+                proxy.UseLoadBalancing();
+                proxy.UsePassiveHealthChecks();
+            }),
+            ct,
+            services => services.AddReverseProxy().LoadFromMemory(
+                [new RouteConfig { RouteId = "all", ClusterId = "instances", Match = new RouteMatch { Path = "{**rest}" } }],
+                [new ClusterConfig
                 {
-                    Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(5) },
-                },
-                Destinations = backends.Select((b, i) => (i, b)).ToDictionary(d => $"d{d.i}", d => new DestinationConfig { Address = d.b.ToString() }),
-            }]);
-        var app = builder.Build();
-        app.MapReverseProxy(proxy =>
-        {
-            proxy.UseLoadBalancing();
-            proxy.UsePassiveHealthChecks();
-        });
-        await app.StartAsync(ct);
+                    ClusterId = "instances",
+                    LoadBalancingPolicy = "RoundRobin",
+                    HealthCheck = new HealthCheckConfig
+                    {
+                        Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(5) },
+                    },
+                    Destinations = backends.Select((b, i) => (i, b)).ToDictionary(d => $"d{d.i}", d => new DestinationConfig { Address = d.b.ToString() }),
+                }]));
         return (Address(app), app);
     }
 
-    private static async Task<WebApplication> StartInstanceAsync(CancellationToken ct)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapGet("/ok", async (CancellationToken aborted) =>
+    private static Task<WebApplication> StartInstanceAsync(CancellationToken ct) =>
+        LoopbackInstance.StartAsync(app => app.MapGet("/ok", async (CancellationToken aborted) =>
         {
             await Task.Delay(2, aborted);
             return Results.Text("ok");
-        });
-        await app.StartAsync(ct);
-        return app;
-    }
+        }), ct);
 
-    private static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    private static Uri Address(WebApplication app) => LoopbackInstance.Address(app);
 }

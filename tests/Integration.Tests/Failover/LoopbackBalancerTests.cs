@@ -1,11 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PerfTests.Failover.Balancing;
 
 namespace Integration.Tests.Failover;
@@ -51,22 +46,13 @@ public sealed class LoopbackBalancerTests
         return bodies;
     }
 
-    private static async Task<WebApplication> StartInstanceAsync(string name, CancellationToken ct)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/echo", async (HttpContext context) =>
+    private static Task<WebApplication> StartInstanceAsync(string name, CancellationToken ct) =>
+        LoopbackInstance.StartAsync(app => app.MapPost("/echo", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             return body == "payload" ? Results.Text($"{name}:x={context.Request.Query["x"]}") : Results.BadRequest();
-        });
-        await app.StartAsync(ct);
-        return app;
-    }
+        }), ct);
 
-    private static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    private static Uri Address(WebApplication app) => LoopbackInstance.Address(app);
 }

@@ -71,7 +71,9 @@ public sealed class ChaosRunTests
 
             // Ctrl+C and SIGKILL (an OOM kill, a cancelled CI job) reach the whole group; SIGTERM goes to the
             // test host alone, as a supervisor stopping it sends it (dotnet test, ended too, would end the host at once).
-            var target = signal == "TERM" ? Pids(marker).Single(p => CommandLine(p).Contains("testhost", StringComparison.Ordinal)).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"-{child.Id}";
+            var host = Pids(marker).Where(p => CommandLine(p).Contains("testhost", StringComparison.Ordinal)).ToList();
+            Assert.That(host, Has.Count.EqualTo(1), $"the child's test host, mid-run:\n{string.Join("\n", Pids(marker).Select(CommandLine))}\n{Tail(log)}");
+            var target = signal == "TERM" ? host[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : $"-{child.Id}";
             using (var kill = Process.Start("kill", ["-s", signal, "--", target])!)
             {
                 await kill.WaitForExitAsync();
@@ -82,8 +84,8 @@ public sealed class ChaosRunTests
 
             // Gone means exited: a process still tearing down has no environment left but still runs.
             seen.UnionWith(Pids(marker));
-            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0 && seen.All(Exited)), TimeSpan.FromSeconds(20));
-            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Concat(seen.Where(p => !Exited(p))).Distinct().Select(CommandLine))}");
+            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0 && seen.All(ContainerOwner.HasExited)), TimeSpan.FromSeconds(20));
+            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Concat(seen.Where(p => !ContainerOwner.HasExited(p))).Distinct().Select(CommandLine))}");
             var tornDown = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList().Count == 0;
             TestContext.Out.WriteLine($"SIG{signal}: the run tore its containers down itself: {tornDown}");
             if (signal == "TERM")
@@ -158,12 +160,6 @@ public sealed class ChaosRunTests
 
     private static string Environ(int pid) => ReadOrEmpty($"/proc/{pid}/environ");
 
-    /// <summary>No such process any more, or a zombie (it has ended; only its exit status is left).</summary>
-    private static bool Exited(int pid)
-    {
-        var stat = ReadOrEmpty($"/proc/{pid}/stat");
-        return stat.Length == 0 || stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0] is "Z" or "X";
-    }
 
     private static string CommandLine(int pid) => $"{pid}: {ReadOrEmpty($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
 
