@@ -1,5 +1,6 @@
 using DotNet.Testcontainers.Builders;
 using PerfTests.Containers.Runtime;
+using PerfTests.Resources;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
 
@@ -21,7 +22,8 @@ internal static class ContainerFactory
             .WithPassword(options.PostgresPassword)
             .WithLabel(SessionLabel, sessionId)
             .WithLabel(RoleLabel, "postgres")
-            .WithLabel(ContainerOwner.Labels)
+            .WithLabel(RunOwner.Labels)
+            .WithEnvironment(RunOwner.Variable, RunOwner.AsVariable())
             .WithCreateParameterModifier(LoopbackOnly)
             .Build();
 
@@ -29,9 +31,13 @@ internal static class ContainerFactory
         new RedisBuilder(options.RedisImage)
             .WithLabel(SessionLabel, sessionId)
             .WithLabel(RoleLabel, "redis")
-            .WithLabel(ContainerOwner.Labels)
+            .WithLabel(RunOwner.Labels)
+            .WithEnvironment(RunOwner.Variable, RunOwner.AsVariable())
             .WithCreateParameterModifier(LoopbackOnly)
             .Build();
+
+    // The owner is also in the environment: the machine sampler (MachineResourceSource) tells the run's
+    // container processes from a neighbour's by it, as it does for app processes.
 
     /// <summary>
     /// Published ports listen on 127.0.0.1 only: the runtime's default, every interface, would offer

@@ -1,4 +1,5 @@
 using PerfTests.Containers.Runtime;
+using PerfTests.Resources;
 
 namespace PerfTests.Containers;
 
@@ -18,14 +19,14 @@ internal static class ContainerSweeper
     }
 
     /// <summary>
-    /// Removes the containers of sessions whose owner process is gone (<see cref="ContainerOwner.IsGone"/>):
+    /// Removes the containers of sessions whose owner process is gone (<see cref="RunOwner.IsGone"/>):
     /// what a host killed mid-run (SIGKILL, an OOM kill) left behind. Never touches a live session's.
     /// </summary>
     internal static async Task<int> RemoveOrphansAsync(string endpoint, CancellationToken ct)
     {
         using var client = new DockerApiClient(endpoint, TimeSpan.FromSeconds(30));
         var orphans = (await client.ListLabelledAsync(ContainerFactory.SessionLabel, ct).ConfigureAwait(false))
-            .Where(c => ContainerOwner.IsGone(c.Labels)).ToList();
+            .Where(c => RunOwner.IsGone(c.Labels)).ToList();
         foreach (var (id, _) in orphans)
         {
             await client.RemoveContainerAsync(id, ct).ConfigureAwait(false);

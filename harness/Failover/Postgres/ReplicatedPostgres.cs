@@ -2,6 +2,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
 using Npgsql;
+using PerfTests.Resources;
 using Testcontainers.PostgreSql;
 
 namespace PerfTests.Failover.Postgres;
@@ -160,7 +161,8 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
             builder = builder.WithLabel(key, value);
         }
 
-        return builder.WithLabel("perftests.role", "postgres-primary").Build();
+        return builder.WithLabel("perftests.role", "postgres-primary").WithLabel(RunOwner.Labels)
+            .WithEnvironment(RunOwner.Variable, RunOwner.AsVariable()).Build();
     }
 
     private static IContainer BuildStandby(ReplicatedPostgresOptions options, INetwork network)
@@ -177,7 +179,8 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
             builder = builder.WithLabel(key, value);
         }
 
-        return builder.WithLabel("perftests.role", "postgres-standby").Build();
+        return builder.WithLabel("perftests.role", "postgres-standby").WithLabel(RunOwner.Labels)
+            .WithEnvironment(RunOwner.Variable, RunOwner.AsVariable()).Build();
     }
 
     // The standby reports ready before its WAL receiver connects; sync commits would block until it does.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using PerfTests.Containers.Runtime;
+using PerfTests.Resources;
 
 namespace PerfTests.Failover.Processes;
 
@@ -56,7 +57,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.RedirectStandardError = true;
         // Whose it is: the next run's sweep kills it if this process is gone and it somehow is not.
         ProcessSweeper.KillOrphansOnce();
-        info.Environment[ContainerOwner.Variable] = ContainerOwner.AsVariable();
+        info.Environment[RunOwner.Variable] = RunOwner.AsVariable();
         foreach (var (key, value) in options.Settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PerfTests.Containers.Runtime;
+using PerfTests.Resources;
 
 namespace PerfTests.Failover.Processes;
 
@@ -30,7 +31,7 @@ internal static class ProcessSweeper
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == System.Environment.ProcessId
-                || Owner(pid) is not { } owner || !ContainerOwner.IsGone(owner))
+                || Owner(pid) is not { } owner || !RunOwner.IsGone(owner))
             {
                 continue;
             }
@@ -62,8 +63,8 @@ internal static class ProcessSweeper
             return null;
         }
 
-        var prefix = ContainerOwner.Variable + "=";
+        var prefix = RunOwner.Variable + "=";
         var entry = environment.Split('\0').FirstOrDefault(v => v.StartsWith(prefix, StringComparison.Ordinal));
-        return entry is null ? null : ContainerOwner.FromVariable(entry[prefix.Length..]);
+        return entry is null ? null : RunOwner.FromVariable(entry[prefix.Length..]);
     }
 }

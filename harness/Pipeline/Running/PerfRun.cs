@@ -89,6 +89,11 @@ internal sealed class PerfRun(PerfTest test)
         var result = new PerfResult(test.Name, identity, settings) { BudgetFile = budget };
         ExceptionDispatchInfo? failure = null;
         var sources = new List<IResourceSource> { ProcessResourceSource.ForTestProcess() };
+        if (OperatingSystem.IsLinux())
+        {
+            sources.Add(MachineSource(system));
+        }
+
         sources.AddRange(test.ResourceSources);
         try
         {
@@ -125,6 +130,18 @@ internal sealed class PerfRun(PerfTest test)
 
         failure?.Throw();
         return result;
+    }
+
+    /// <summary>The machine; an external system under test listening on this machine is the run's own, not a neighbour.</summary>
+    private static MachineResourceSource MachineSource(ISystemUnderTest? system)
+    {
+        var machine = MachineResourceSource.ForThisMachine();
+        if (system is ExternalSystemUnderTest { BaseAddress: { IsLoopback: true } address } && ListeningProcess.Find(address.Port) is { } pid)
+        {
+            machine.AddOwnProcess(pid);
+        }
+
+        return machine;
     }
 
     private (ISystemUnderTest? System, IReadOnlyList<Uri> Named) ResolveTarget(PerfSettings settings)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PerfTests.Containers.Runtime;
 using PerfTests.Failover.Processes;
+using PerfTests.Resources;
 
 namespace Harness.Tests.Failover;
 
@@ -12,10 +13,10 @@ public sealed class ProcessSweeperTests
     [Test]
     public void KillOrphans_OwnerGoneOrAlive_KillsOnlyTheOrphan()
     {
-        var dead = ContainerOwner.Labels.ToDictionary(l => l.Key, l => l.Value);
-        dead[ContainerOwner.StartLabel] = "1"; // this pid, but another start: the owner is gone
+        var dead = RunOwner.Labels.ToDictionary(l => l.Key, l => l.Value);
+        dead[RunOwner.StartLabel] = "1"; // this pid, but another start: the owner is gone
         using var orphan = Start(string.Join(";", dead.Select(l => $"{l.Key}={l.Value}")));
-        using var owned = Start(ContainerOwner.AsVariable());
+        using var owned = Start(RunOwner.AsVariable());
         try
         {
             var killed = ProcessSweeper.KillOrphans();
@@ -36,7 +37,7 @@ public sealed class ProcessSweeperTests
     private static Process Start(string owner)
     {
         var info = new ProcessStartInfo("sleep", ["600"]) { UseShellExecute = false };
-        info.Environment[ContainerOwner.Variable] = owner;
+        info.Environment[RunOwner.Variable] = owner;
         return Process.Start(info)!;
     }
 }

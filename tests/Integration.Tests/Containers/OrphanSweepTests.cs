@@ -2,6 +2,7 @@ using System.Globalization;
 using DotNet.Testcontainers.Builders;
 using PerfTests.Containers;
 using PerfTests.Containers.Runtime;
+using PerfTests.Resources;
 
 namespace Integration.Tests.Containers;
 
@@ -18,12 +19,12 @@ public sealed class OrphanSweepTests
         var endpoint = EnvironmentSetUp.Current.DockerEndpoint!;
         var options = EnvironmentOptions.FromSettings();
         // The same machine and boot, but a process that no longer exists (a pid with another start time).
-        var dead = ContainerOwner.Labels.ToDictionary(l => l.Key, l => l.Value);
-        dead[ContainerOwner.StartLabel] = "1";
+        var dead = RunOwner.Labels.ToDictionary(l => l.Key, l => l.Value);
+        dead[RunOwner.StartLabel] = "1";
         var orphanSession = Guid.NewGuid().ToString("N");
         var liveSession = Guid.NewGuid().ToString("N");
         var orphan = new ContainerBuilder(options.RedisImage).WithLabel(ContainerFactory.SessionLabel, orphanSession).WithLabel(dead).Build();
-        var live = new ContainerBuilder(options.RedisImage).WithLabel(ContainerFactory.SessionLabel, liveSession).WithLabel(ContainerOwner.Labels).Build();
+        var live = new ContainerBuilder(options.RedisImage).WithLabel(ContainerFactory.SessionLabel, liveSession).WithLabel(RunOwner.Labels).Build();
         await orphan.StartAsync();
         await live.StartAsync();
         try
@@ -45,13 +46,13 @@ public sealed class OrphanSweepTests
     [Test]
     public void IsGone_UnclearLabels_NeverCountAsGone()
     {
-        Assert.That(ContainerOwner.IsGone(new Dictionary<string, string>()), Is.False, "no labels: an older or foreign container");
-        var otherHost = ContainerOwner.Labels.ToDictionary(l => l.Key, l => l.Value);
-        otherHost[ContainerOwner.HostLabel] = "another-machine";
-        otherHost[ContainerOwner.StartLabel] = "1";
-        Assert.That(ContainerOwner.IsGone(otherHost), Is.False, "another machine's process cannot be checked from here");
-        Assert.That(ContainerOwner.IsGone(ContainerOwner.Labels.ToDictionary(l => l.Key, l => l.Value)), Is.False, "this process is alive");
-        Assert.That(ContainerOwner.Labels[ContainerOwner.PidLabel], Is.EqualTo(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+        Assert.That(RunOwner.IsGone(new Dictionary<string, string>()), Is.False, "no labels: an older or foreign container");
+        var otherHost = RunOwner.Labels.ToDictionary(l => l.Key, l => l.Value);
+        otherHost[RunOwner.HostLabel] = "another-machine";
+        otherHost[RunOwner.StartLabel] = "1";
+        Assert.That(RunOwner.IsGone(otherHost), Is.False, "another machine's process cannot be checked from here");
+        Assert.That(RunOwner.IsGone(RunOwner.Labels.ToDictionary(l => l.Key, l => l.Value)), Is.False, "this process is alive");
+        Assert.That(RunOwner.Labels[RunOwner.PidLabel], Is.EqualTo(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
     }
 
     [Test]

@@ -17,15 +17,44 @@ internal sealed partial class AllureReportPage(IPage page)
     private const int MaxExpandClicks = 30;
 
     private string _overview = "";
+    private List<string>? _logged;
 
     public IPage Page { get; } = page;
 
-    /// <summary>Opens index.html from file:// and waits for the results tree, every group expanded.</summary>
+    /// <summary>
+    /// Opens index.html from file:// and waits for the results tree, every group expanded. A page that
+    /// shows no tree is loaded once more (a CI run once timed out here with no further sign); a second
+    /// miss fails with what the page logged, so the next one says why.
+    /// </summary>
     public async Task OpenAsync(string indexPath)
     {
         _overview = new Uri(indexPath).AbsoluteUri;
-        await Page.GotoAsync(_overview, new() { Timeout = TimeoutMs });
-        await LeafTitles.Or(Page.GetByTestId("tree-section-title")).First.WaitForAsync(new() { Timeout = TimeoutMs });
+        if (_logged is null)
+        {
+            _logged = [];
+            Page.Console += (_, message) => { if (message.Type is "error" or "warning") { _logged.Add($"console {message.Type}: {message.Text}"); } };
+            Page.PageError += (_, error) => _logged.Add($"page error: {error}");
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            await Page.GotoAsync(_overview, new() { Timeout = TimeoutMs });
+            try
+            {
+                await LeafTitles.Or(Page.GetByTestId("tree-section-title")).First.WaitForAsync(new() { Timeout = TimeoutMs });
+                break;
+            }
+            catch (TimeoutException e) when (attempt == 1)
+            {
+                TestContext.Out.WriteLine($"the report showed no results tree within {TimeoutMs / 1000} s ({e.Message.Split('\n')[0]}); loading it again");
+            }
+            catch (TimeoutException e)
+            {
+                var body = await Page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+                throw new TimeoutException($"the report showed no results tree twice. The page logged: {string.Join("; ", _logged.DefaultIfEmpty("nothing"))}. " +
+                    $"Its text: {body[..Math.Min(body.Length, 500)]}", e);
+            }
+        }
+
         await ExpandTreeAsync();
         await LeafTitles.First.WaitForAsync(new() { Timeout = TimeoutMs });
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PerfTests.Containers;
 using PerfTests.Containers.Runtime;
+using PerfTests.Resources;
 
 namespace Integration.Tests.Reports;
 
@@ -57,7 +58,7 @@ public sealed class ChaosRunTests
                 var pids = Pids(marker).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                 foreach (var (id, labels) in await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None))
                 {
-                    if (labels.TryGetValue(ContainerOwner.PidLabel, out var owner) && pids.Contains(owner))
+                    if (labels.TryGetValue(RunOwner.PidLabel, out var owner) && pids.Contains(owner))
                     {
                         containers.Add(id);
                     }
@@ -84,8 +85,8 @@ public sealed class ChaosRunTests
 
             // Gone means exited: a process still tearing down has no environment left but still runs.
             seen.UnionWith(Pids(marker));
-            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0 && seen.All(ContainerOwner.HasExited)), TimeSpan.FromSeconds(20));
-            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Concat(seen.Where(p => !ContainerOwner.HasExited(p))).Distinct().Select(CommandLine))}");
+            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker).Count == 0 && seen.All(RunOwner.HasExited)), TimeSpan.FromSeconds(20));
+            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker).Concat(seen.Where(p => !RunOwner.HasExited(p))).Distinct().Select(CommandLine))}");
             var tornDown = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList().Count == 0;
             TestContext.Out.WriteLine($"SIG{signal}: the run tore its containers down itself: {tornDown}");
             if (signal == "TERM")

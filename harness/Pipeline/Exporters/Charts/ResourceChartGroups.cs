@@ -12,7 +12,10 @@ internal sealed record ResourceChartGroup(string Title, string YLabel, double Sc
 /// The one place that says which resource metric goes on which chart, by the naming rules of the
 /// sampler (harness/Resources/README.md): first matching group wins, in this order.
 /// <list type="table">
-/// <item><term>CPU</term><description><c>*.cpu</c> (fraction of all cores) as %</description></item>
+/// <item><term>CPU</term><description><c>*.cpu</c> and <c>machine.foreign_cpu</c> (fractions of all cores) as %</description></item>
+/// <item><term>machine CPU by kind</term><description><c>machine.cpu_*</c> (user, system, iowait, steal) as %</description></item>
+/// <item><term>pressure stalls</term><description><c>machine.psi_*</c> (fractions of the interval) as %</description></item>
+/// <item><term>load average</term><description><c>machine.load1</c> (per core)</description></item>
 /// <item><term>memory</term><description><c>*_mb</c></description></item>
 /// <item><term>pool usage and cache hit ratio</term><description><c>*.pool_usage</c>, <c>*hit_ratio</c> (fractions) as %</description></item>
 /// <item><term>PostgreSQL connections</term><description><c>pg.connections*</c></description></item>
@@ -26,7 +29,10 @@ internal static class ResourceChartGroups
 {
     public static IReadOnlyList<ResourceChartGroup> All { get; } =
     [
-        new("CPU", "CPU (% of all cores)", 100, name => Metric(name) == "cpu", 100),
+        new("CPU", "CPU (% of all cores)", 100, name => Metric(name) is "cpu" or "foreign_cpu", 100),
+        new("machine CPU by kind", "CPU (% of all cores)", 100, name => Metric(name).StartsWith("cpu_", StringComparison.Ordinal), 100),
+        new("pressure stalls", "time some task waited (% of the interval)", 100, name => Metric(name).StartsWith("psi_", StringComparison.Ordinal), 100),
+        new("load average", "1-minute load per core", 1, name => Metric(name) == "load1"),
         new("memory", "memory (MB)", 1, name => name.EndsWith("_mb", StringComparison.Ordinal)),
         new("pool usage and cache hit ratio", "usage / hit ratio (%)", 100,
             name => Metric(name) == "pool_usage" || name.EndsWith("hit_ratio", StringComparison.Ordinal), 100),

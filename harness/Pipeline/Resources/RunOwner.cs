@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace PerfTests.Containers.Runtime;
+namespace PerfTests.Resources;
 
 /// <summary>
-/// Who started a container: labels naming this machine, its boot and this process (pid and start time,
+/// Who started a container or a process: labels naming this machine, its boot and this process (pid and start time,
 /// so a reused pid is not mistaken for the owner). A start-up sweep removes the containers whose owner
 /// is gone (a host killed by SIGKILL runs no teardown) and never those of a live process.
 /// </summary>
-internal static class ContainerOwner
+internal static class RunOwner
 {
     internal const string HostLabel = "perftests.owner.host";
     internal const string BootLabel = "perftests.owner.boot";
