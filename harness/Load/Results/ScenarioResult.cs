@@ -63,6 +63,9 @@ public sealed record ScenarioResult
     /// <summary>One point per measured second.</summary>
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
 
+    /// <summary>The latency histogram of each second of <see cref="Timeline"/>, to judge any window of the run.</summary>
+    public LatencyIntervals Intervals { get; init; } = LatencyIntervals.Empty;
+
     /// <summary>Total iterations finished (ok + failed).</summary>
     public long RequestCount => OkCount + FailCount;
 

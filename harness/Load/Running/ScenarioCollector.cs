@@ -18,6 +18,7 @@ internal sealed class ScenarioCollector
     private readonly LongHistogram[] _steps;
     private readonly LongHistogram[] _stepsFailed;
     private readonly List<TimelinePoint> _timeline = [];
+    private readonly LatencyIntervals.Builder _intervals = new();
     private (long Ok, long Fail, long Bytes, long Dropped) _last;
 
     public ScenarioCollector(ScenarioRecorder recorder)
@@ -64,6 +65,7 @@ internal sealed class ScenarioCollector
         if (keepPoint || point.Requests > 0 || point.Dropped > 0)
         {
             _timeline.Add(point);
+            _intervals.Add(second, _interval);
         }
 
         return point;
@@ -117,6 +119,7 @@ internal sealed class ScenarioCollector
             StatusCodes = statusCodes,
             Steps = steps,
             Timeline = [.. _timeline],
+            Intervals = _intervals.Build(),
         };
     }
 }

@@ -76,20 +76,38 @@ public sealed class PerfResult
     /// <summary>Exporters that failed (the verdict stands; their output is missing from the report).</summary>
     public IReadOnlyList<string> ReportProblems { get; internal set; } = [];
 
-    /// <summary>Failed if any gate failed, Warned if any warned, else Passed.</summary>
+    /// <summary>Whether a budget breach was judged again because the environment was disturbed, and how; null when it was not.</summary>
+    internal BreachRecheck? Recheck { get; set; }
+
+    /// <summary>What the earlier attempts ended as, when an inconclusive measurement was run again (<see cref="PerfSettings.InconclusiveReruns"/>).</summary>
+    public IReadOnlyList<string> EarlierAttempts { get; internal set; } = [];
+
+    /// <summary>
+    /// Failed if any gate failed, Inconclusive when the only failure is a budget breach that does not hold
+    /// on the steady windows of a disturbed run, Warned if any gate warned, else Passed.
+    /// </summary>
     public PerfVerdict Verdict =>
-        Gates.Any(g => g.Verdict == GateVerdict.Failed) ? PerfVerdict.Failed
+        IsInconclusive ? PerfVerdict.Inconclusive
+        : Gates.Any(g => g.Verdict == GateVerdict.Failed) ? PerfVerdict.Failed
         : Gates.Any(g => g.Verdict == GateVerdict.Warned) ? PerfVerdict.Warned
         : PerfVerdict.Passed;
 
     /// <summary>The one failure message (every failed gate, the budget breach first), or null when nothing failed.</summary>
-    public string? FailureMessage => VerdictMessages.Failure(this);
+    public string? FailureMessage => IsInconclusive ? null : VerdictMessages.Failure(this);
+
+    /// <summary>Why the verdict is Inconclusive (what disturbed the run, with the figures), else null.</summary>
+    public string? InconclusiveMessage => IsInconclusive ? VerdictMessages.Inconclusive(this) : null;
+
+    private bool IsInconclusive =>
+        Recheck is { BreachStands: false }
+        && Gates.Where(g => g.Verdict == GateVerdict.Failed).All(g => g.Gate == BudgetGate.GateName);
 
     /// <summary>The warning message when <see cref="Verdict"/> is Warned, else null.</summary>
     public string? WarningMessage => Verdict == PerfVerdict.Warned ? VerdictMessages.Warning(this) : null;
 
     /// <summary>
-    /// Fails the NUnit test with <see cref="FailureMessage"/> when any gate failed, or records
+    /// Fails the NUnit test with <see cref="FailureMessage"/> when any gate failed, ends it inconclusive
+    /// with <see cref="InconclusiveMessage"/>, or records
     /// <see cref="WarningMessage"/> as a warning. <see cref="PerfTest.RunAsync"/> calls it after the
     /// exporters ran; call it yourself after <see cref="PerfTest.EvaluateAsync"/>.
     /// </summary>
@@ -98,6 +116,12 @@ public sealed class PerfResult
         if (FailureMessage is { } failure)
         {
             NUnit.Framework.Assert.Fail(Secrets.Scrub(failure));
+        }
+
+        if (InconclusiveMessage is { } inconclusive)
+        {
+            // "Inconclusive: " first: the report files it under "Environment failure", not "Budget breach".
+            NUnit.Framework.Assert.Inconclusive(Secrets.Scrub(inconclusive));
         }
 
         if (WarningMessage is { } warning)

@@ -11,4 +11,10 @@ public enum PerfVerdict
 
     /// <summary>At least one gate failed.</summary>
     Failed,
+
+    /// <summary>
+    /// A budget breached only while the machine was busy or the run never got steady, and not in most
+    /// of its steady windows: the environment, not the code, may have made it slow (also after the reruns).
+    /// </summary>
+    Inconclusive,
 }

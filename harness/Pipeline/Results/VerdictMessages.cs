@@ -29,6 +29,10 @@ internal static class VerdictMessages
         {
             var also = others.Count == 0 ? null : string.Join(System.Environment.NewLine, others);
             text.Append(BudgetMessages.Failure(breach, BudgetReportFormatter.Table(breach), result.BottleneckHint, also, aborted));
+            if (result.Recheck is { } recheck)
+            {
+                text.AppendLine().AppendLine(recheck.Text);
+            }
         }
         else
         {
@@ -39,7 +43,34 @@ internal static class VerdictMessages
             }
         }
 
+        AppendAttempts(text, result);
         return AppendReportProblems(text, result).ToString();
+    }
+
+    /// <summary>Starts "Inconclusive: ", then what disturbed the run, the windows, the breached table and the earlier attempts.</summary>
+    public static string Inconclusive(PerfResult result)
+    {
+        var text = new StringBuilder(result.Recheck!.Text).AppendLine();
+        if (result.Budget is { } report)
+        {
+            text.AppendLine().AppendLine(BudgetReportFormatter.Table(report));
+        }
+
+        if (result.BottleneckHint is { } hint)
+        {
+            text.AppendLine("Bottleneck hint: " + hint);
+        }
+
+        AppendAttempts(text, result);
+        return AppendReportProblems(text, result).ToString();
+    }
+
+    private static void AppendAttempts(StringBuilder text, PerfResult result)
+    {
+        for (var i = 0; i < result.EarlierAttempts.Count; i++)
+        {
+            text.AppendLine().AppendLine($"Attempt {i + 1} of {result.EarlierAttempts.Count + 1}: {result.EarlierAttempts[i]}");
+        }
     }
 
     public static string Warning(PerfResult result)

@@ -48,6 +48,16 @@ public sealed record PerfSettings
     /// </summary>
     public TimeSpan? TestTimeout { get; init; }
 
+    /// <summary>
+    /// Foreign CPU (used by processes that are not the run's, as a fraction of all cores, mean over the
+    /// run) at or above which the machine counts as busy; default 0.25. A budget breach on a busy machine is
+    /// judged again on the run's steady windows: it stands when most of them breach, else it is inconclusive.
+    /// </summary>
+    public double BusyMachineCpu { get; init; } = 0.25;
+
+    /// <summary>How many times an inconclusive measurement is run again before the verdict is given; default 1 (0 to 3).</summary>
+    public int InconclusiveReruns { get; init; } = 1;
+
     /// <summary>How long an external target may take to answer its readiness probe; default 10 s.</summary>
     public TimeSpan ReadinessTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -22,6 +22,8 @@ internal static class SettingNames
     public static readonly SettingName BaselineTargetUrl = new("BaselineTargetUrl", "PERF_BASELINE_TARGET_URL");
     public static readonly SettingName BaselineApp = new("BaselineApp", "PERF_BASELINE_APP");
     public static readonly SettingName TestTimeout = new("TestTimeout", "PERF_TEST_TIMEOUT");
+    public static readonly SettingName BusyMachineCpu = new("BusyMachineCpu", "PERF_BUSY_MACHINE_CPU");
+    public static readonly SettingName InconclusiveReruns = new("InconclusiveReruns", "PERF_INCONCLUSIVE_RERUNS");
 }
 
 /// <summary>A setting's two names: run parameter first, then environment variable.</summary>

@@ -27,6 +27,8 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
         BaselineTargetUrl = Url(SettingNames.BaselineTargetUrl),
         BaselineApp = AppDll(SettingNames.BaselineApp),
         TestTimeout = Duration(SettingNames.TestTimeout),
+        BusyMachineCpu = Fraction(SettingNames.BusyMachineCpu) ?? 0.25,
+        InconclusiveReruns = Count(SettingNames.InconclusiveReruns, 3) ?? 1,
     };
 
     /// <summary>The trimmed value of the run parameter, else of the variable, else of the file; null when all are empty.</summary>
@@ -60,6 +62,14 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
     private double? Positive(SettingName name, string expected) =>
         Parse(name, expected, text =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value > 0 ? value : (double?)null);
+
+    private double? Fraction(SettingName name) =>
+        Parse(name, "a fraction of all cores above 0 and at most 1 (e.g. 0.25)", text =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1 ? value : (double?)null);
+
+    private int? Count(SettingName name, int max) =>
+        Parse(name, $"a whole number from 0 to {max}", text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max ? value : (int?)null);
 
     private Uri? Url(SettingName name) =>
         Parse(name, "an absolute http(s) URL such as http://127.0.0.1:5000/", text =>

@@ -264,6 +264,19 @@ public sealed class PerfRunContext
         }
     }
 
+    /// <summary>Forgets what was gathered, before an inconclusive measurement is run again.</summary>
+    internal void Reset()
+    {
+        lock (_sync)
+        {
+            _runs.Clear();
+            _measurements.Clear();
+            _metrics.Clear();
+            _marks.Clear();
+            _unmet.Clear();
+        }
+    }
+
     private void AddMark(RunMark mark)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mark.Label);

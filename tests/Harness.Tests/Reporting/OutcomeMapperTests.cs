@@ -32,6 +32,15 @@ internal sealed class OutcomeMapperTests
     }
 
     [Test]
+    public void Map_InconclusivePerformanceVerdict_BrokenSoItIsAnEnvironmentFailure()
+    {
+        var (status, details) = OutcomeMapper.Map(ResultState.Inconclusive, "Inconclusive: the budget was breached while the environment was disturbed", null);
+
+        Assert.That(status, Is.EqualTo(AllureStatus.Broken));
+        Assert.That(details?.Message, Does.StartWith("Inconclusive: "));
+    }
+
+    [Test]
     public void Map_Warning_PassedWithPrefixedMessage()
     {
         var (_, details) = OutcomeMapper.Map(ResultState.Warning, "p95 close to budget", null);

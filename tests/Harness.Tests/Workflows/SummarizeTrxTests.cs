@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Harness.Tests.Workflows;
 
-/// <summary>scripts/summarize-trx.sh: the CI summary line says "warned" for a test past a warn limit, not "skipped".</summary>
+/// <summary>scripts/summarize-trx.sh: the CI summary line says "warned" for a test past a warn limit and "inconclusive" for a breach the machine may have made, not "skipped".</summary>
 [TestFixture]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SummarizeTrxTests
@@ -28,6 +28,13 @@ public sealed class SummarizeTrxTests
                 </ErrorInfo>
               </Output>
             </UnitTestResult>
+            <UnitTestResult testName="Unsure" outcome="NotExecuted">
+              <Output>
+                <ErrorInfo>
+                  <Message>Inconclusive: the budget was breached while the environment was disturbed</Message>
+                </ErrorInfo>
+              </Output>
+            </UnitTestResult>
             <UnitTestResult testName="Passes" outcome="Passed" />
             <UnitTestResult testName="Fails" outcome="Failed">
               <Output>
@@ -38,13 +45,13 @@ public sealed class SummarizeTrxTests
             </UnitTestResult>
           </Results>
           <ResultSummary outcome="Failed">
-            <Counters total="4" executed="2" passed="1" failed="1" error="0" timeout="0" aborted="0" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="0" disconnected="0" warning="0" completed="0" inProgress="0" pending="0" />
+            <Counters total="5" executed="2" passed="1" failed="1" error="0" timeout="0" aborted="0" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="0" disconnected="0" warning="0" completed="0" inProgress="0" pending="0" />
           </ResultSummary>
         </TestRun>
         """;
 
     [Test]
-    public void Summary_WarningIgnoreAndFailure_CountedApart()
+    public void Summary_WarningInconclusiveIgnoreAndFailure_CountedApart()
     {
         var folder = Directory.CreateTempSubdirectory("perf-trx-").FullName;
         File.WriteAllText(Path.Combine(folder, "run.trx"), Trx);
@@ -57,6 +64,6 @@ public sealed class SummarizeTrxTests
         script.WaitForExit();
         Directory.Delete(folder, recursive: true);
 
-        Assert.That(output, Is.EqualTo("tests: 1 passed, 1 warned, 1 failed, 1 skipped"));
+        Assert.That(output, Is.EqualTo("tests: 1 passed, 1 warned, 1 inconclusive, 1 failed, 1 skipped"));
     }
 }
