@@ -120,6 +120,12 @@ internal sealed class PerfRun(PerfTest test)
             await DisposeAsync(sources).ConfigureAwait(false);
         }
 
+        if (earlier.Count > 0)
+        {
+            // Shown with the result: the verdict is the last attempt's, and earlier ones are in its message.
+            AllureContext.Parameter("attempts", earlier.Count + 1, excluded: true);
+        }
+
         Export(result, progress);
         if (failure?.SourceException.ToString() is { } error && Secrets.Scrub(error) != error)
         {
