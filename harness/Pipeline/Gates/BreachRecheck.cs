@@ -12,9 +12,11 @@ namespace PerfTests.Gates;
 /// above <see cref="PerfSettings.BusyMachineCpu"/>), or a breached scenario's per-second p95 never got
 /// steady (MSER-5). Each breached latency line of a scenario is then judged again, with the same limits and
 /// sample rules, on consecutive windows of its steady seconds (after the MSER-5 cut), each long enough
-/// for the line's samples: a slowdown of the code breaches in most windows; a neighbour's bursts breach
-/// in some. The breach stands when any line holds in most windows, or cannot be judged by windows
-/// (error rate, drops, throughput, a step, a custom metric); otherwise the result is inconclusive.
+/// for the line's samples. A slowdown of the code breaches in every window of a steady run; when one
+/// window meets the limit under the same load, the system can meet it, and what broke it elsewhere
+/// varied with time, as a neighbour does. The breach stands when any line breaches in every window, or
+/// cannot be judged by windows (error rate, drops, throughput, a step, a custom metric); otherwise the
+/// result is inconclusive, and a rerun on a quieter machine decides (<see cref="PerfSettings.InconclusiveReruns"/>).
 /// </summary>
 internal sealed record BreachRecheck(bool BreachStands, string Text)
 {
@@ -43,7 +45,7 @@ internal sealed record BreachRecheck(bool BreachStands, string Text)
         var lines = failures.Select(f => Recheck(report.Budget, f, scenarios.GetValueOrDefault(f.Scope), steadiness)).ToList();
         var stands = lines.Any(l => l.Holds);
         var text = new StringBuilder();
-        text.Append(stands ? "The environment was disturbed, but the breach holds in most steady windows: " : "Inconclusive: the budget was breached while the environment was disturbed (the machine, not the code, may have made it slow): ");
+        text.Append(stands ? "The environment was disturbed, but the breach holds in every steady window: " : "Inconclusive: the budget was breached while the environment was disturbed (the machine, not the code, may have made it slow): ");
         var causes = new List<string>();
         if (busy)
         {
@@ -52,7 +54,7 @@ internal sealed record BreachRecheck(bool BreachStands, string Text)
 
         causes.AddRange(unsteady.Select(s => $"{s} never got steady ({steadiness[s]})"));
         text.Append(string.Join("; ", causes)).Append('.').AppendLine();
-        text.AppendLine(stands ? "Lines that hold:" : "Judged again on the steady windows, no breach holds in most of them:");
+        text.AppendLine(stands ? "Lines that hold:" : "Judged again on the steady windows, no breach holds in every one of them (a window that meets the limit shows the system can):");
         foreach (var line in lines.Where(l => !stands || l.Holds))
         {
             text.AppendLine("  - " + line.Text);
@@ -101,7 +103,7 @@ internal sealed record BreachRecheck(bool BreachStands, string Text)
         }
 
         var from = cut == 0 ? "from the start" : $"from {cut} s";
-        var holds = judged >= 2 && failed * 2 > judged;
+        var holds = judged >= 2 && failed == judged;
         var windows = string.Create(CultureInfo.InvariantCulture, $"failed {failed} of {judged} windows of {length} s ({from})");
         return (holds, judged < 2 ? $"{name}: too few steady windows of {length} s to judge ({judged})" : $"{name}: {windows}");
     }

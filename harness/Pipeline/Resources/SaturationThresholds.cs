@@ -9,7 +9,10 @@ public sealed record SaturationThresholds
     /// <summary>CPU of all cores (p95 of samples) at or above which CPU is pegged; default 0.9.</summary>
     public double Cpu { get; init; } = 0.9;
 
-    /// <summary>Mean cache hit ratio below which the cache has collapsed; default 0.5.</summary>
+    /// <summary>Other processes' CPU (machine.foreign_cpu mean, a fraction of all cores) from which the machine is named busy; default 0.25.</summary>
+    public double ForeignCpu { get; init; } = 0.25;
+
+    /// <summary>Mean cache hit ratio below which a cache that reached it at its peak has collapsed; default 0.5.</summary>
     public double CacheHitRatio { get; init; } = 0.5;
 
     /// <summary>Share of arrivals the engine dropped above which the generator is saturated; default 0.01 (1%).</summary>

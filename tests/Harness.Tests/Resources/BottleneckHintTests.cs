@@ -23,11 +23,54 @@ public sealed class BottleneckHintTests
     }
 
     [Test]
-    public void For_CacheHitRatioNearZero_SaysItIsLow()
+    public void For_CacheHitRatioThatDropped_SaysItDropped()
     {
-        var hint = BottleneckHint.For(Report(("app.cache_hit_ratio", [0, 0.1, 0])));
+        var hint = BottleneckHint.For(Report(("app.cache_hit_ratio", [0.95, 0.9, 0.1, 0, 0, 0, 0])));
 
-        Assert.That(hint, Does.Contain("cache hit ratio low (cold, disabled or unreachable cache, or keys not reused): app.cache_hit_ratio mean 3.3%"));
+        Assert.That(hint, Does.Contain("cache hit ratio dropped (cache flushed, evicting or unreachable): app.cache_hit_ratio mean 27.9% after a peak of 95%"));
+    }
+
+    [Test]
+    public void For_CacheHitRatioNeverHigh_IsNoBottleneckByItself()
+    {
+        // A load of new keys (the Load mix) has a ratio near 0 all along: that is the workload, not the cause of a breach.
+        Assert.That(BottleneckHint.For(Report(("app.cache_hit_ratio", [0, 0.1, 0]), ("redis.hit_ratio", [0, 0]))), Is.Null);
+    }
+
+    [Test]
+    public void For_ForeignCpu_NamedFirst()
+    {
+        var hint = BottleneckHint.For(Report(("app.pool_usage", [1, 1, 1]), ("machine.cpu", [1, 1, 1]), ("machine.foreign_cpu", [0.7, 0.6, 0.5])));
+
+        Assert.That(hint, Does.StartWith("saturated during the run: machine busy: other processes used 60% of all cores (machine.foreign_cpu mean, peak 70%); DB connection pool exhausted"));
+    }
+
+    [Test]
+    public void For_StallAtTheStart_NamedAsAStartUpStall()
+    {
+        // Two seconds at 2.5 s, a catch-up burst of 257 against 100 planned, thread-pool threads 3 -> 6.
+        var timeline = Enumerable.Range(1, 30).Select(second => second switch
+        {
+            <= 2 => new TimelinePoint(second, 40, 0, 0, 0, 2_000_000, 2_500_000, 2_900_000),
+            3 => new TimelinePoint(second, 257, 0, 0, 0, 300_000, 900_000, 1_000_000),
+            _ => new TimelinePoint(second, 100, 0, 0, 0, 10_000, 30_000, 45_000),
+        }).ToList();
+        var run = Run(requests: 3_000, dropped: 0);
+        run = run with { Scenarios = [run.Scenarios[0] with { Timeline = timeline }] };
+
+        var hint = BottleneckHint.For(Report(("test_process.threadpool_threads", [3, 4, 6, 6])), run);
+
+        Assert.That(hint, Does.Contain("start-up stall: p95 up to 2500 ms in the first 10 s against 30 ms later, then a catch-up burst of 257 req/s against 100 planned (test_process.threadpool_threads 3 -> 6 thread-pool threads)"));
+    }
+
+    [Test]
+    public void For_SteadyRunWithoutStall_NoStartUpStall()
+    {
+        var timeline = Enumerable.Range(1, 30).Select(second => new TimelinePoint(second, 100, 0, 0, 0, 10_000, 30_000 + (second % 3 * 1_000), 45_000)).ToList();
+        var run = Run(requests: 3_000, dropped: 0);
+        run = run with { Scenarios = [run.Scenarios[0] with { Timeline = timeline }] };
+
+        Assert.That(BottleneckHint.For(Report(("test_process.threadpool_threads", [3, 4, 6, 6])), run), Is.Null);
     }
 
     [Test]

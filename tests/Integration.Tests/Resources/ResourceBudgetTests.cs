@@ -70,7 +70,8 @@ public sealed class ResourceBudgetTests
 
         Assert.That(report.Failures.Select(f => f.Metric.Name), Is.EqualTo(new List<string> { "metric(app.cache_hit_ratio.mean)" }));
         Assert.That(report.Failures.Single().Actual, Is.Zero);
-        Assert.That(BottleneckHint.For(disabled, disabledRun), Does.Contain("cache hit ratio low"));
+        // The budget line catches the disabled cache; a ratio that was never high is no bottleneck hint by itself.
+        Assert.That(BottleneckHint.For(disabled, disabledRun) ?? string.Empty, Does.Not.Contain("cache hit ratio"));
     }
 
     /// <summary>The run with every resource aggregate as a metric of its scenario, as the pipeline judges them.</summary>
