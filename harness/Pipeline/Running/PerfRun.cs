@@ -87,7 +87,8 @@ internal sealed class PerfRun(PerfTest test)
         }
 
         var sources = new List<IResourceSource> { ProcessResourceSource.ForTestProcess() };
-        if (OperatingSystem.IsLinux())
+        // A source of the test's own named "machine" (a runner that reads its cgroup, a test) replaces the /proc reading.
+        if (OperatingSystem.IsLinux() && !test.ResourceSources.Any(s => s.Name == MachineResourceSource.SourceName))
         {
             sources.Add(MachineSource(system));
         }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
-using PerfTests.Load.Results;
+using PerfTests.Exporters;
 using PerfTests.Exporters.Charts;
+using PerfTests.Load.Results;
 
 using Harness.Tests.Reporting;
 
@@ -52,6 +53,30 @@ internal sealed class ChartExporterTests
             Assert.That(svg.Descendants(Svg + "text").Select(t => t.Value), Does.Contain("latency (ms)").And.Contain("time since start of measurement (s)"));
             Assert.That(svg.Descendants().Any(e => e.Name.LocalName == "script"), Is.False);
         });
+    }
+
+    [TestCase(false, "transient: steady from 5 s (MSER-5)")]
+    [TestCase(true, "never steady (MSER-5, 60 s judged)")]
+    public void LatencyChart_TransientOrDrift_MarksWhereMserCut(bool drift, string label)
+    {
+        // 4 s at 2.5 s, then 56 s at 27-33 ms; or a steady climb (MSER-5 needs about a minute to call a series never steady).
+        var timeline = Enumerable.Range(1, 60).Select(second => new TimelinePoint(second, 100, 0, 0, 0, 10_000,
+            drift ? second * 10_000.0 : second <= 4 ? 2_500_000 : Noise(30_000, 1 + second - 5), 60_000)).ToList();
+        var scenario = PerfSamples.Checkout() with { Timeline = timeline };
+
+        var mark = ScenarioChartsExporter.SteadyMark(scenario);
+        var svg = SvgChartRenderer.Render(TimelineCharts.Latency(scenario, null, [mark!]));
+
+        Assert.That(mark?.Label, Is.EqualTo(label));
+        Assert.That(svg, Does.Contain(label));
+    }
+
+    [Test]
+    public void LatencyChart_SteadyFromTheStart_NoMark()
+    {
+        var timeline = Enumerable.Range(1, 60).Select(second => new TimelinePoint(second, 100, 0, 0, 0, 10_000, Noise(20_000, 7 + second - 1), 60_000)).ToList();
+
+        Assert.That(ScenarioChartsExporter.SteadyMark(PerfSamples.Checkout() with { Timeline = timeline }), Is.Null);
     }
 
     [Test]
@@ -163,6 +188,9 @@ internal sealed class ChartExporterTests
 
         Assert.That(errorPct.Points.Single(p => p.X == 14.5).Y, Is.Null);
     }
+
+    /// <summary>About <paramref name="levelUs"/> with seeded noise of +-10% (the series of MserTests).</summary>
+    private static double Noise(double levelUs, int seed) => levelUs * (1 + ((new Random(seed).NextDouble() - 0.5) * 0.2));
 
     private static XElement Parse(string svg) => XDocument.Parse(svg).Root!;
 
