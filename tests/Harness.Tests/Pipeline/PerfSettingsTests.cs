@@ -79,6 +79,28 @@ public sealed class PerfSettingsTests
     public void Read_TargetUrlNotAbsoluteHttp_Refused(string url) =>
         Assert.That(Problem(new() { ["TargetUrl"] = url }).Message, Does.Contain("TargetUrl"));
 
+    [TestCase("0")]
+    [TestCase("1.5")]
+    [TestCase("25%")]
+    [TestCase("NaN")]
+    public void Read_BusyMachineCpuNotAFractionOfTheCores_Refused(string value) =>
+        Assert.That(Problem([], new() { ["PERF_BUSY_MACHINE_CPU"] = value }).Message, Does.Contain($"PERF_BUSY_MACHINE_CPU is '{value}'; it must be a fraction of all cores"));
+
+    [TestCase("4")]
+    [TestCase("-1")]
+    [TestCase("once")]
+    public void Read_InconclusiveRerunsOutOfRange_Refused(string value) =>
+        Assert.That(Problem(new() { ["InconclusiveReruns"] = value }).Message, Does.Contain($"'InconclusiveReruns' is '{value}'; it must be a whole number from 0 to 3"));
+
+    [Test]
+    public void Read_BusyMachineSettings_DefaultsAndValues()
+    {
+        var defaults = From([]);
+        var set = From(new() { ["BusyMachineCpu"] = "0.5", ["InconclusiveReruns"] = "0" });
+
+        Assert.That((defaults.BusyMachineCpu, defaults.InconclusiveReruns, set.BusyMachineCpu, set.InconclusiveReruns), Is.EqualTo((0.25, 1, 0.5, 0)));
+    }
+
     [TestCase("report", BaselineGateMode.Report)]
     [TestCase("Report", BaselineGateMode.Report)]
     [TestCase("fail", BaselineGateMode.Fail)]
