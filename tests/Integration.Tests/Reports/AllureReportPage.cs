@@ -40,7 +40,8 @@ internal sealed partial class AllureReportPage(IPage page)
             await Page.GotoAsync(_overview, new() { Timeout = TimeoutMs });
             try
             {
-                await LeafTitles.Or(Page.GetByTestId("tree-section-title")).First.WaitForAsync(new() { Timeout = TimeoutMs });
+                // The second load waits twice as long: a CI run beside other builds showed only the page's frame twice.
+                await LeafTitles.Or(Page.GetByTestId("tree-section-title")).First.WaitForAsync(new() { Timeout = TimeoutMs * attempt });
                 break;
             }
             catch (TimeoutException e) when (attempt == 1)
