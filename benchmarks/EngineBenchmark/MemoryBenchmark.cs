@@ -20,7 +20,7 @@ internal static class MemoryBenchmark
         var time = TimeProvider.System;
         var recorder = new ScenarioRecorder(["noop"], stripes: Math.Max(2, Environment.ProcessorCount * 2), time.TimestampFrequency);
         var collector = new ScenarioCollector(recorder);
-        var iterations = new IterationRunner([step], recorder, time, measureFromTicks: 0);
+        var iterations = new IterationRunner([step], recorder, time, new RunWindow(startTicks: 0, measureFromTicks: 0, autoWarmUp: false));
         var context = new ScenarioContext("memory");
         var workers = Enumerable.Range(0, Workers).Select(i => new StepContext(context, i)).ToArray();
         var baseline = Print("baseline", 0, 0);

@@ -16,6 +16,12 @@ public sealed record ScenarioResult
     public TimeSpan WarmUp { get; init; }
 
     /// <summary>
+    /// Auto warm-up only (null otherwise): steady when the warm-up ended because its per-second p95 got steady
+    /// (MSER-5), not steady when it ran to its cap without settling.
+    /// </summary>
+    public SteadyState.SteadyStateResult? WarmUpSteadiness { get; init; }
+
+    /// <summary>
     /// Latency of SUCCESSFUL iterations from the INTENDED start time (open model: the scheduled arrival, so queueing
     /// behind a stalled system is counted; closed model: equals the actual start). Use this one.
     /// </summary>

@@ -4,18 +4,21 @@ namespace PerfTests.Load.Running;
 
 /// <summary>Runs one iteration (all steps in order) and records it. Shared by both load models.</summary>
 internal sealed class IterationRunner(
-    IReadOnlyList<Step> steps, ScenarioRecorder recorder, TimeProvider time, long measureFromTicks, FailFastWatch? failFast = null)
+    IReadOnlyList<Step> steps, ScenarioRecorder recorder, TimeProvider time, RunWindow window, FailFastWatch? failFast = null)
 {
     /// <summary>
     /// Runs the steps. <paramref name="intendedTicks"/> is when the iteration should have started
     /// (open model: its scheduled arrival); iterations intended before the end of warm-up are not
-    /// recorded, nor are iterations interrupted by the run's own cancellation.
+    /// recorded (an auto warm-up records only their latency, to judge when it got steady), nor are
+    /// iterations interrupted by the run's own cancellation.
     /// </summary>
-    public async ValueTask RunAsync(StepContext context, long intendedTicks, CancellationToken ct)
+    public async ValueTask RunAsync(StepContext context, long intendedTicks, CancellationToken ct, bool warmUp = false)
     {
         context.CancellationToken = ct;
         context.IntendedStartTimestamp = intendedTicks;
-        var record = intendedTicks >= measureFromTicks;
+        // An open-model arrival knows it is the warm-up's: an auto warm-up that ends early moves the
+        // measuring start onto the instant such an arrival may have been intended for.
+        var record = !warmUp && intendedTicks >= window.MeasureFromTicks;
         var startTicks = time.GetTimestamp();
         var ok = true;
         long bytes = 0;
@@ -67,6 +70,10 @@ internal sealed class IterationRunner(
         if (record)
         {
             recorder.RecordIteration(context.WorkerId, intendedTicks, startTicks, time.GetTimestamp(), ok, bytes);
+        }
+        else if (ok && window.AutoWarmUp)
+        {
+            recorder.RecordWarmUp(context.WorkerId, time.GetTimestamp() - intendedTicks);
         }
 
         context.InvocationNumber++;

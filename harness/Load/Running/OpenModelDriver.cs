@@ -11,7 +11,7 @@ namespace PerfTests.Load.Running;
 /// </summary>
 internal sealed class OpenModelDriver(ScenarioRunContext run)
 {
-    private readonly Channel<long> _arrivals = Channel.CreateUnbounded<long>(
+    private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(
         new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
 
     // Arrivals accepted but not finished (queued + running); capacity = workers + queue.
@@ -40,26 +40,36 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
         // In long: WithCapacity(workers, int.MaxValue) would overflow int and drop every arrival.
         var capacity = (long)run.Scenario.MaxWorkers + run.Scenario.MaxQueuedArrivals;
         var frequency = run.Time.TimestampFrequency;
+        // Arrivals before this one belong to the warm-up, whatever the clock says when they are sent.
+        var warmUpArrivals = run.Schedule.ArrivalsDue(run.Schedule.WarmUp);
         try
         {
             for (long k = 0; !cancellation.IsCancellationRequested; k++)
             {
+                // An auto warm-up that ended early skips the rest of its arrivals (never sent late as a burst).
+                k = Math.Max(k, run.Window.FirstArrivalToSend);
                 if (run.Schedule.ArrivalTime(k) is not { } intended)
                 {
                     break;
                 }
 
                 await WaitUntilAsync(intended, cancellation).ConfigureAwait(false);
+                if (k < run.Window.FirstArrivalToSend)
+                {
+                    // The warm-up ended while we waited for one of its arrivals: resume where measuring starts.
+                    k--;
+                    continue;
+                }
 
-                var intendedTicks = run.StartTicks + (long)(intended.TotalSeconds * frequency);
+                var arrival = new Arrival(run.StartTicks + (long)(intended.TotalSeconds * frequency), WarmUp: k < warmUpArrivals);
                 if (Interlocked.Increment(ref _pending) > capacity)
                 {
                     Interlocked.Decrement(ref _pending);
-                    CountDropped(intendedTicks);
+                    CountDropped(arrival);
                 }
                 else
                 {
-                    _arrivals.Writer.TryWrite(intendedTicks);
+                    _arrivals.Writer.TryWrite(arrival);
                 }
             }
         }
@@ -87,7 +97,17 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
         var spin = ReferenceEquals(run.Time, TimeProvider.System) ? run.Options.DispatchSpinWindow : TimeSpan.Zero;
         if (wait > spin)
         {
-            await Task.Delay(wait - spin, run.Time, cancellation).ConfigureAwait(false);
+            var delay = Task.Delay(wait - spin, run.Time, cancellation);
+            if (run.Window.AutoWarmUp && !run.Window.WarmUpEndedEarly.IsCompleted)
+            {
+                // An auto warm-up may end while we wait: the schedule's clock then jumps, so wake and look again.
+                if (await Task.WhenAny(delay, run.Window.WarmUpEndedEarly).ConfigureAwait(false) != delay)
+                {
+                    return;
+                }
+            }
+
+            await delay.ConfigureAwait(false);
         }
 
         while (run.Time.GetElapsedTime(run.StartTicks) < intended)
@@ -100,15 +120,15 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
     /// <summary>After the workers stopped: arrivals still queued (cancelled run) never started, so they count as dropped.</summary>
     public void DropLeftovers()
     {
-        while (_arrivals.Reader.TryRead(out var intendedTicks))
+        while (_arrivals.Reader.TryRead(out var arrival))
         {
-            CountDropped(intendedTicks);
+            CountDropped(arrival);
         }
     }
 
-    private void CountDropped(long intendedTicks)
+    private void CountDropped(Arrival arrival)
     {
-        if (intendedTicks >= run.MeasureFromTicks)
+        if (!arrival.WarmUp && arrival.IntendedTicks >= run.MeasureFromTicks)
         {
             run.Recorder.RecordDropped();
         }
@@ -122,11 +142,11 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
         {
             while (await reader.WaitToReadAsync(iterationToken).ConfigureAwait(false))
             {
-                while (!iterationToken.IsCancellationRequested && reader.TryRead(out var intendedTicks))
+                while (!iterationToken.IsCancellationRequested && reader.TryRead(out var arrival))
                 {
                     try
                     {
-                        await run.Iterations.RunAsync(context, intendedTicks, iterationToken).ConfigureAwait(false);
+                        await run.Iterations.RunAsync(context, arrival.IntendedTicks, iterationToken, arrival.WarmUp).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -140,4 +160,7 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
             // Cancelled run: leftovers are counted by DropLeftovers.
         }
     }
+
+    /// <summary>One arrival: when it was intended, and whether the schedule put it in the warm-up.</summary>
+    private readonly record struct Arrival(long IntendedTicks, bool WarmUp);
 }

@@ -21,6 +21,7 @@ internal sealed class ScenarioRecorder
         Corrected = new StripedRecorder(stripes);
         Uncorrected = new StripedRecorder(stripes);
         FailedCorrected = new StripedRecorder(stripes);
+        WarmUp = new StripedRecorder(stripes);
         Steps = [.. stepNames.Select(n => new StepRecorder(n, stripes))];
         _counters = new StripeCounters[stripes];
         _microsPerTick = 1_000_000.0 / timestampFrequency;
@@ -32,6 +33,9 @@ internal sealed class ScenarioRecorder
 
     /// <summary>Corrected latency of failed iterations, kept apart (k6's expected_response): a refusal in 1 ms is not a fast answer.</summary>
     public StripedRecorder FailedCorrected { get; }
+
+    /// <summary>Corrected latency of successful warm-up iterations (auto warm-up only: what its steadiness is judged on).</summary>
+    public StripedRecorder WarmUp { get; }
 
     public IReadOnlyList<StepRecorder> Steps { get; }
 
@@ -64,6 +68,8 @@ internal sealed class ScenarioRecorder
             Interlocked.Add(ref c.Bytes, bytes);
         }
     }
+
+    public void RecordWarmUp(int workerId, long correctedTicks) => WarmUp.Record(workerId, ToMicros(correctedTicks));
 
     public void RecordDropped() => Interlocked.Increment(ref _dropped);
 

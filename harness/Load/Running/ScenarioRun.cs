@@ -26,7 +26,11 @@ internal static class ScenarioRun
 
             var run = new ScenarioRunContext(scenario, context, options, schedule, recorder, time.GetTimestamp(), abort);
             var measured = await LoadAsync(run, collector, printer, abort).ConfigureAwait(false);
-            return collector.BuildResult(scenario.Name, measured) with { WarmUp = schedule.WarmUp };
+            return collector.BuildResult(scenario.Name, measured) with
+            {
+                WarmUp = TimeSpan.FromSeconds(run.Window.WarmUpTicks / (double)time.TimestampFrequency),
+                WarmUpSteadiness = run.Window.WarmUpSteadiness,
+            };
         }
         finally
         {
@@ -68,7 +72,7 @@ internal static class ScenarioRun
         using var scheduleEnd = new CancellationTokenSource(run.Schedule.TotalDuration, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, scheduleEnd.Token);
         using var iterations = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var collecting = CollectLoopAsync(run, collector, printer, abort, stop.Token);
+        var collecting = CollectLoopAsync(run, collector, printer, abort, scheduleEnd, stop.Token);
 
         var workers = new List<Task>();
         var open = run.Schedule.HasOpenModel ? new OpenModelDriver(run) : null;
@@ -149,7 +153,10 @@ internal static class ScenarioRun
             return;
         }
 
-        var soFar = collector.BuildResult(run.Scenario.Name, TimeSpan.FromSeconds(second)) with { WarmUp = run.Schedule.WarmUp };
+        var soFar = collector.BuildResult(run.Scenario.Name, TimeSpan.FromSeconds(second)) with
+        {
+            WarmUp = TimeSpan.FromSeconds(run.Window.WarmUpTicks / (double)run.Time.TimestampFrequency),
+        };
         string? reason;
         try
         {
@@ -170,11 +177,16 @@ internal static class ScenarioRun
 
     /// <summary>Collects one timeline point per second after warm-up; returns the number of points.</summary>
     private static async Task<int> CollectLoopAsync(
-        ScenarioRunContext run, ScenarioCollector collector, ProgressPrinter? printer, RunAbort abort, CancellationToken stop)
+        ScenarioRunContext run, ScenarioCollector collector, ProgressPrinter? printer, RunAbort abort, CancellationTokenSource scheduleEnd, CancellationToken stop)
     {
         var second = 0;
         try
         {
+            if (run.Window.AutoWarmUp)
+            {
+                await AutoWarmUp.WatchAsync(run, scheduleEnd, stop).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 var dueTicks = run.MeasureFromTicks + run.ToTicks(TimeSpan.FromSeconds(second + 1));

@@ -13,10 +13,9 @@ internal sealed class ScenarioRunContext
         Options = options;
         Schedule = schedule;
         Recorder = recorder;
-        StartTicks = startTicks;
         Context = context;
-        MeasureFromTicks = startTicks + ToTicks(schedule.WarmUp);
-        Iterations = new IterationRunner(scenario.Steps, recorder, options.TimeProvider, MeasureFromTicks,
+        Window = new RunWindow(startTicks, startTicks + ToTicks(schedule.WarmUp), scenario.AutoWarmUp && schedule.WarmUp > TimeSpan.Zero);
+        Iterations = new IterationRunner(scenario.Steps, recorder, options.TimeProvider, Window,
             new FailFastWatch(scenario.Name, options, abort, startTicks));
     }
 
@@ -34,11 +33,14 @@ internal sealed class ScenarioRunContext
 
     public IterationRunner Iterations { get; }
 
+    /// <summary>The schedule's time zero and the end of warm-up (moved when an auto warm-up ends early).</summary>
+    public RunWindow Window { get; }
+
     /// <summary>Timestamp (TimeProvider ticks) of the schedule's time zero.</summary>
-    public long StartTicks { get; }
+    public long StartTicks => Window.StartTicks;
 
     /// <summary>Timestamp where measuring starts (end of warm-up).</summary>
-    public long MeasureFromTicks { get; }
+    public long MeasureFromTicks => Window.MeasureFromTicks;
 
     public long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Time.TimestampFrequency);
 }

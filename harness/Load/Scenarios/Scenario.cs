@@ -1,3 +1,4 @@
+using PerfTests.Load.SteadyState;
 using PerfTests.Load.Simulations;
 
 namespace PerfTests;
@@ -27,8 +28,11 @@ public sealed record Scenario
     /// <summary>Runs once after load stops (also after cancellation).</summary>
     public Func<ScenarioContext, CancellationToken, Task>? Clean { get; private init; }
 
-    /// <summary>Load at the first stage's level before measuring; its iterations are excluded. Default none.</summary>
+    /// <summary>Load at the first stage's level before measuring; its iterations are excluded. Default none. For an auto warm-up, its cap.</summary>
     public TimeSpan WarmUp { get; private init; }
+
+    /// <summary>True when the warm-up ends as soon as the latency is steady (<see cref="WithAutoWarmUp"/>), at most after <see cref="WarmUp"/>.</summary>
+    public bool AutoWarmUp { get; private init; }
 
     /// <summary>Load stages, run one after another. Default: none (the runner refuses that).</summary>
     public IReadOnlyList<LoadSimulation> LoadSimulations { get; private init; } = [];
@@ -77,7 +81,25 @@ public sealed record Scenario
     public Scenario WithWarmUp(TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        return this with { WarmUp = duration };
+        return this with { WarmUp = duration, AutoWarmUp = false };
+    }
+
+    /// <summary>
+    /// Warm-up until the per-second p95 is steady by MSER-5, at most <paramref name="max"/>: a cold cache or a
+    /// JIT-heavy start is waited out, and a quick start is not made to wait a fixed time. MSER-5 needs
+    /// 30 s of warm-up to judge (35 s to see a start-up transient end), so the warm-up lasts between 30 s
+    /// and <paramref name="max"/>; one that
+    /// reaches <paramref name="max"/> unsteady is reported as such (<see cref="PerfTests.Load.Results.ScenarioResult.WarmUpSteadiness"/>),
+    /// and a breach then is judged as on a disturbed machine.
+    /// </summary>
+    public Scenario WithAutoWarmUp(TimeSpan max)
+    {
+        if (max < TimeSpan.FromSeconds(Mser.MinimumPoints))
+        {
+            throw new ArgumentOutOfRangeException(nameof(max), max, $"An auto warm-up needs a cap of at least {Mser.MinimumPoints} s: MSER-5 judges steadiness on {Mser.MinimumPoints} s or more.");
+        }
+
+        return this with { WarmUp = max, AutoWarmUp = true };
     }
 
     /// <summary>Sets the load stages (replacing previous ones).</summary>

@@ -1,4 +1,4 @@
-using PerfTests.Analysis.SteadyState;
+using PerfTests.Load.SteadyState;
 using PerfTests.Exporters.Charts;
 using PerfTests.Load.Results;
 
@@ -41,7 +41,7 @@ public sealed class ScenarioChartsExporter : IExporter
     /// <summary>The seconds before the MSER-5 truncation point, or the whole series when it never settled; null when steady from the start.</summary>
     internal static TimelineMark? SteadyMark(ScenarioResult scenario)
     {
-        var steady = Mser.Detect([.. scenario.Timeline.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000.0)]);
+        var steady = Mser.DetectPerSecondP95(scenario);
         return steady switch
         {
             { Points: 0 } => null,

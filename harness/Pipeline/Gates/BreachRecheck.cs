@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PerfTests.Analysis.SteadyState;
+using PerfTests.Load.SteadyState;
 using PerfTests.Budgets;
 using PerfTests.Load.Results;
 
@@ -10,7 +10,7 @@ namespace PerfTests.Gates;
 /// Is a budget breach the code's, or may the machine have made it? Asked only when the budget failed
 /// and the run was disturbed: other processes took CPU (machine.foreign_cpu, mean over the run, at or
 /// above <see cref="PerfSettings.BusyMachineCpu"/>), or a breached scenario's per-second p95 never got
-/// steady (MSER-5). Each breached latency line of a scenario is then judged again, with the same limits and
+/// steady (MSER-5), or its auto warm-up ran to the cap without settling. Each breached latency line of a scenario is then judged again, with the same limits and
 /// sample rules, on consecutive windows of its steady seconds (after the MSER-5 cut), each long enough
 /// for the line's samples. A slowdown of the code breaches in every window of a steady run; when one
 /// window meets the limit under the same load, the system can meet it, and what broke it elsewhere
@@ -35,9 +35,11 @@ internal sealed record BreachRecheck(bool BreachStands, string Text)
         var scenarios = result.Runs.SelectMany(r => r.Scenarios).GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var steadiness = scenarios.Values.ToDictionary(s => s.Name, Steadiness, StringComparer.Ordinal);
         var failures = report.Failures.ToList();
-        var unsteady = failures.Select(f => f.Scope).Distinct(StringComparer.Ordinal)
-            .Where(scope => steadiness.TryGetValue(scope, out var s) && s.Points > 0 && !s.IsSteady).ToList();
-        if (!busy && unsteady.Count == 0)
+        var scopes = failures.Select(f => f.Scope).Distinct(StringComparer.Ordinal).ToList();
+        var unsteady = scopes.Where(scope => steadiness.TryGetValue(scope, out var s) && s.Points > 0 && !s.IsSteady).ToList();
+        // An auto warm-up that ran to its cap unsteady: the system was still settling when measuring began.
+        var unsettled = scopes.Where(scope => scenarios.TryGetValue(scope, out var s) && s.WarmUpSteadiness is { IsSteady: false, Points: > 0 }).ToList();
+        if (!busy && unsteady.Count == 0 && unsettled.Count == 0)
         {
             return null;
         }
@@ -53,6 +55,7 @@ internal sealed record BreachRecheck(bool BreachStands, string Text)
         }
 
         causes.AddRange(unsteady.Select(s => $"{s} never got steady ({steadiness[s]})"));
+        causes.AddRange(unsettled.Select(s => $"{s}'s auto warm-up did not get steady by its cap of {scenarios[s].WarmUp.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s"));
         text.Append(string.Join("; ", causes)).Append('.').AppendLine();
         text.AppendLine(stands ? "Lines that hold:" : "Judged again on the steady windows, no breach holds in every one of them (a window that meets the limit shows the system can):");
         foreach (var line in lines.Where(l => !stands || l.Holds))
@@ -66,7 +69,7 @@ internal sealed record BreachRecheck(bool BreachStands, string Text)
     internal static string MachineMetric(string name) => "machine." + name;
 
     private static SteadyStateResult Steadiness(ScenarioResult scenario) =>
-        Mser.Detect([.. scenario.Timeline.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000.0)]);
+        Mser.DetectPerSecondP95(scenario);
 
     private static (bool Holds, string Text) Recheck(Budget budget, BudgetConclusion failure, ScenarioResult? scenario, Dictionary<string, SteadyStateResult> steadiness)
     {

@@ -1,4 +1,5 @@
 using PerfTests.Load.Results;
+using PerfTests.Load.SteadyState;
 using PerfTests.Exporters.Summary;
 using PerfTests.Exporters.Tables;
 
@@ -49,6 +50,21 @@ internal sealed class TableExporterTests
         var md = MarkdownSummary.Render("t", PerfSamples.Run(PerfSamples.Empty()), report: null);
 
         Assert.That(md, Does.Contain("| idle | 0 | 0 | n/a (n=0) | n/a (n=0) | n/a (n=0) | n/a | 0 (n/a) | 0 | 0 |"));
+    }
+
+    [TestCase(true, "auto warm-up of 35 s, ended when steady")]
+    [TestCase(false, "auto warm-up of 60 s, not steady by its cap")]
+    public void MarkdownSummary_AutoWarmUp_SaysHowItEnded(bool steady, string expected)
+    {
+        var scenario = PerfSamples.Checkout() with
+        {
+            WarmUp = TimeSpan.FromSeconds(steady ? 35 : 60),
+            WarmUpSteadiness = new SteadyStateResult(steady, 5, steady ? 35 : 59),
+        };
+
+        var md = MarkdownSummary.Render("t", PerfSamples.Run(scenario), report: null);
+
+        Assert.That(md, Does.Contain("- `checkout` per-second p95: ").And.Contain(expected));
     }
 
     [Test]

@@ -4,6 +4,7 @@ using PerfTests.Budgets;
 using PerfTests.Gates;
 using PerfTests.Load.Histograms;
 using PerfTests.Load.Results;
+using PerfTests.Load.SteadyState;
 using PerfTests.Reporting.Writing;
 using PerfTests.Resources;
 
@@ -73,6 +74,37 @@ internal sealed class BreachRecheckTests
             Assert.That(result.Recheck, Is.Null);
             Assert.That(result.Verdict, Is.EqualTo(PerfVerdict.Failed));
         });
+    }
+
+    [Test]
+    public void Assess_QuietMachineButAutoWarmUpNeverSettled_InconclusiveAndSaysSo()
+    {
+        // Quiet machine and a steady measured part, but the warm-up ran to its 60 s cap still drifting.
+        var scenario = Scenario(second => Bursts.Contains(second) ? 900 : 30) with
+        {
+            WarmUp = TimeSpan.FromSeconds(60),
+            WarmUpSteadiness = new SteadyStateResult(IsSteady: false, TruncateAt: 40, Points: 59),
+        };
+
+        var result = Judged(scenario, foreignCpu: 0.05);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(PerfVerdict.Inconclusive));
+            Assert.That(result.InconclusiveMessage, Does.Contain("api's auto warm-up did not get steady by its cap of 60 s").And.Not.Contains("of all cores"));
+        });
+    }
+
+    [Test]
+    public void Assess_QuietMachineAndAutoWarmUpThatSettled_NotAsked()
+    {
+        var scenario = Scenario(second => Bursts.Contains(second) ? 900 : 30) with
+        {
+            WarmUp = TimeSpan.FromSeconds(30),
+            WarmUpSteadiness = new SteadyStateResult(IsSteady: true, TruncateAt: 5, Points: 30),
+        };
+
+        Assert.That(Judged(scenario, foreignCpu: 0.05).Verdict, Is.EqualTo(PerfVerdict.Failed));
     }
 
     [Test]

@@ -44,6 +44,31 @@ public sealed class JsonServerLoadTests
     }
 
     [Test]
+    public async Task Load_AutoWarmUp_MeasuresFromWhenSteadyEveryArrivalOfTheStage()
+    {
+        // A real Node process over loopback on the real clock: the warm-up waits for MSER-5 to call its
+        // per-second p95 settled (35 s at the least), then the stage runs whole, on schedule.
+        var result = await PerfTest.Create("json-server-auto-warm-up")
+            .Target(JsonServerSetUp.Current.BaseAddress.ToString())
+            .Budget("json-server", "order")
+            .Unscaled()
+            .Load(http => Scenario.Create("order", http.Get("one", step => "/orders/" + (step.InvocationNumber % JsonServer.Orders + 1).ToString(CultureInfo.InvariantCulture)))
+                .WithAutoWarmUp(TimeSpan.FromSeconds(60))
+                .WithLoadSimulations(LoadSimulation.ConstantRate(20, TimeSpan.FromSeconds(5))))
+            .EvaluateAsync();
+
+        var order = result.Run!["order"];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(order.WarmUpSteadiness, Is.Not.Null, "an auto warm-up carries its verdict");
+            Assert.That(order.WarmUp.TotalSeconds, order.WarmUpSteadiness!.IsSteady ? Is.InRange(35, 59) : Is.EqualTo(60).Within(0.01),
+                $"ended when steady or at the cap: {order.WarmUpSteadiness}");
+            Assert.That(order.RequestCount + order.DroppedCount + order.InterruptedCount, Is.EqualTo(100), "every arrival of the 5 s stage at 20/s, none of the warm-up's");
+            Assert.That(order.Timeline.Count, Is.InRange(5, 6));
+        }
+    }
+
+    [Test]
     public async Task Stop_KillsTheServerProcess()
     {
         var server = await JsonServer.StartAsync(CancellationToken.None);

@@ -56,8 +56,14 @@ internal static class MarkdownSummary
         text.Append('\n');
         foreach (var s in run.Scenarios)
         {
-            var steady = Analysis.SteadyState.Mser.Detect([.. s.Timeline.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000.0)]);
-            text.Append(c, $"- `{s.Name}` per-second p95: {steady} (MSER-5)\n");
+            var steady = Load.SteadyState.Mser.DetectPerSecondP95(s);
+            text.Append(c, $"- `{s.Name}` per-second p95: {steady} (MSER-5)");
+            if (s.WarmUpSteadiness is { } warmUp)
+            {
+                text.Append(c, $"; auto warm-up of {s.WarmUp.TotalSeconds:0} s, {(warmUp.IsSteady ? "ended when steady" : "not steady by its cap")}");
+            }
+
+            text.Append('\n');
         }
     }
 

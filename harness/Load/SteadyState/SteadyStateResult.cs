@@ -1,4 +1,4 @@
-namespace PerfTests.Analysis.SteadyState;
+namespace PerfTests.Load.SteadyState;
 
 /// <summary>Where a per-second series becomes steady, by MSER-5 (<see cref="Mser"/>).</summary>
 /// <param name="IsSteady">False when the best truncation falls in the second half of the series: it never settled (a drift, or a run too short).</param>

@@ -1,6 +1,6 @@
-using PerfTests.Analysis.SteadyState;
+using PerfTests.Load.SteadyState;
 
-namespace Harness.Tests.Analysis;
+namespace Harness.Tests.Load;
 
 /// <summary>MSER-5 on synthetic per-second p95 series: a start-up transient is cut at its end, a drift never settles.</summary>
 [TestFixture]
@@ -55,6 +55,34 @@ public sealed class MserTests
         Assert.That(neverSteady, Is.Zero);
         Assert.That(cuts, Has.All.Matches<SteadyStateResult>(c => c!.IsSteady && c.TruncateAt >= 4));
         Assert.That(cuts.Count(c => c.TruncateAt == 5), Is.GreaterThan(50), "most often exactly at the transient's end");
+    }
+
+    [Test]
+    public void DetectSettled_ShortDrift_NotSettledWherePlainDetectSaysSteady()
+    {
+        // 30-60 s of a drift: on so few batches every cut lies in the first half, so the offline rule
+        // calls it steady; an auto warm-up must not end on it.
+        var lengths = Enumerable.Range(30, 31).ToList();
+        var drift = lengths.Select(n => Enumerable.Range(0, n).Select(i => 20.0 + (i * 2)).ToList()).ToList();
+
+        Assert.That(Mser.Detect(drift[0]).IsSteady, Is.True, "the offline rule cannot see a 30 s drift");
+        Assert.That(drift.Select(Mser.DetectSettled), Has.None.Matches<SteadyStateResult>(r => r!.IsSteady));
+    }
+
+    [Test]
+    public void DetectSettled_HundredSeeds_TransientThenNoiseSettlesSoonAfterItsEnd()
+    {
+        // How long an auto warm-up waits: the first length (from 30 s, a second at a time) at which the
+        // series so far has settled, for a 4 s transient followed by noisy steady latency.
+        var settledAt = Enumerable.Range(0, 100).Select(seed =>
+        {
+            double[] series = [2500, 2800, 3000, 2600, .. Steady(116, 30, seed * 1000)];
+            return Enumerable.Range(Mser.MinimumPoints, 91).FirstOrDefault(n => Mser.DetectSettled(series[..n]).IsSteady);
+        }).ToList();
+        TestContext.Out.WriteLine($"settled at {settledAt.Min()}-{settledAt.Max()} s, median {settledAt.Order().ElementAt(50)} s");
+
+        Assert.That(settledAt, Is.All.InRange(35, 45), "every seed settles within 10 s of the first length that can show it");
+        Assert.That(settledAt.Order().ElementAt(50), Is.LessThanOrEqualTo(40), "half of them within 40 s");
     }
 
     [Test]

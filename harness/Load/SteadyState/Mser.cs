@@ -1,4 +1,6 @@
-namespace PerfTests.Analysis.SteadyState;
+using PerfTests.Load.Results;
+
+namespace PerfTests.Load.SteadyState;
 
 /// <summary>
 /// MSER-5 warm-up detection (White 1997; White, Cobb and Spratt 2000): average the series in batches
@@ -14,13 +16,34 @@ public static class Mser
     /// <summary>Batches that must remain after a cut (25 s).</summary>
     private const int MinimumLeft = 5;
 
+    /// <summary>The shortest series (seconds) the detector judges: six batches; shorter ones are "not enough data".</summary>
+    public const int MinimumPoints = (MinimumLeft + 1) * BatchSize;
+
+    /// <summary>Where the per-second p95 (ms) of <paramref name="scenario"/>'s measured timeline becomes steady.</summary>
+    public static SteadyStateResult DetectPerSecondP95(ScenarioResult scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Detect([.. scenario.Timeline.Where(p => p.P95Us is not null).Select(p => p.P95Us!.Value / 1000.0)]);
+    }
+
     /// <summary>Detects where <paramref name="series"/> (one value a second, e.g. per-second p95) is steady.</summary>
-    public static SteadyStateResult Detect(IReadOnlyList<double> series)
+    public static SteadyStateResult Detect(IReadOnlyList<double> series) => Detect(series, online: false);
+
+    /// <summary>
+    /// The stricter question an auto warm-up asks of the series so far, second by second: steady as
+    /// <see cref="Detect(IReadOnlyList{double})"/> says, and the best cut is not the last candidate. On a
+    /// short series every cut lies in the first half, so a drift would pass; but a drift's statistic keeps
+    /// falling to the last candidate, where a settled series has its minimum before it. A series that
+    /// settled and lands there by chance just waits another second.
+    /// </summary>
+    public static SteadyStateResult DetectSettled(IReadOnlyList<double> series) => Detect(series, online: true);
+
+    private static SteadyStateResult Detect(IReadOnlyList<double> series, bool online)
     {
         ArgumentNullException.ThrowIfNull(series);
         var values = series.Where(double.IsFinite).ToList();
         var k = values.Count / BatchSize;
-        if (k < MinimumLeft + 1)
+        if (values.Count < MinimumPoints)
         {
             // Too few batches say nothing about where a series settles.
             return new SteadyStateResult(IsSteady: false, TruncateAt: 0, Points: 0);
@@ -54,6 +77,7 @@ public static class Mser
             }
         }
 
-        return new SteadyStateResult(IsSteady: best <= k / 2, TruncateAt: best * BatchSize, Points: values.Count);
+        var steady = best <= k / 2 && (!online || best < k - MinimumLeft);
+        return new SteadyStateResult(IsSteady: steady, TruncateAt: best * BatchSize, Points: values.Count);
     }
 }
