@@ -4,8 +4,8 @@ using PerfTests.Load.Simulations;
 namespace PerfTests.Load.Running;
 
 /// <summary>
-/// Closed model: keeps <see cref="LoadSchedule.TargetConcurrency"/> virtual users looping. Worker i
-/// runs while i &lt; target; ramps start or retire workers at each tick.
+/// Closed model: keeps <see cref="LoadSchedule.TargetConcurrency"/> virtual users looping (a shard its
+/// <see cref="Shard.ShareOf"/>). Worker i runs while i &lt; target; ramps start or retire workers at each tick.
 /// </summary>
 internal sealed class ClosedModelDriver(ScenarioRunContext run)
 {
@@ -16,7 +16,7 @@ internal sealed class ClosedModelDriver(ScenarioRunContext run)
     /// <summary>Ticks until the schedule ends or <paramref name="stop"/> fires; returns the workers to await.</summary>
     public async Task<IReadOnlyList<Task>> DriveAsync(CancellationToken stop, CancellationToken iterationToken)
     {
-        _running = new int[run.Schedule.MaxConcurrency];
+        _running = new int[run.Shard.ShareOf(run.Schedule.MaxConcurrency)];
         try
         {
             while (!stop.IsCancellationRequested)
@@ -27,7 +27,7 @@ internal sealed class ClosedModelDriver(ScenarioRunContext run)
                     break;
                 }
 
-                var target = Math.Min(run.Schedule.TargetConcurrency(elapsed), _running.Length);
+                var target = Math.Min(run.Shard.ShareOf(run.Schedule.TargetConcurrency(elapsed)), _running.Length);
                 Volatile.Write(ref _target, target);
                 for (var i = 0; i < target; i++)
                 {

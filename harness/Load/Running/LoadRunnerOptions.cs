@@ -6,6 +6,12 @@ public sealed class LoadRunnerOptions
     /// <summary>The clock for schedules, latency and the timeline. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The share of every scenario this process runs when one run is spread over machines (PERF_SHARD,
+    /// a Kubernetes Indexed Job, a CI matrix). Default <see cref="Shard.Whole"/>: all of it.
+    /// </summary>
+    public Shard Shard { get; set; } = Shard.Whole;
+
     /// <summary>Live progress lines about once per second. Default <see cref="ProgressMode.Auto"/>.</summary>
     public ProgressMode Progress { get; set; } = ProgressMode.Auto;
 
@@ -83,6 +89,11 @@ public sealed class LoadRunnerOptions
         if (FailFastWithin <= TimeSpan.Zero)
         {
             yield return $"FailFastWithin must be > 0 (was {FailFastWithin}).";
+        }
+
+        if (Shard is null)
+        {
+            yield return "Shard must not be null (Shard.Whole for a run on one machine).";
         }
 
         if (RecorderStripes < 1)

@@ -19,7 +19,7 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
 
     public IReadOnlyList<Task> StartWorkers(CancellationToken iterationToken)
     {
-        var count = (int)Math.Min(run.Scenario.MaxWorkers, Math.Max(1, run.Schedule.TotalArrivals));
+        var count = (int)Math.Min(Math.Max(1, run.Shard.ShareOf(run.Scenario.MaxWorkers)), Math.Max(1, run.Schedule.TotalArrivals));
         var workers = new Task[count];
         for (var i = 0; i < count; i++)
         {
@@ -38,16 +38,19 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
     public async Task DispatchAsync(CancellationToken cancellation)
     {
         // In long: WithCapacity(workers, int.MaxValue) would overflow int and drop every arrival.
-        var capacity = (long)run.Scenario.MaxWorkers + run.Scenario.MaxQueuedArrivals;
+        // A shard has its share of the capacity, as of the arrivals (k6 splits maxVUs by segment too).
+        var shard = run.Shard;
+        var capacity = (long)Math.Max(1, shard.ShareOf(run.Scenario.MaxWorkers)) + shard.ShareOf(run.Scenario.MaxQueuedArrivals);
         var frequency = run.Time.TimestampFrequency;
         // Arrivals before this one belong to the warm-up, whatever the clock says when they are sent.
         var warmUpArrivals = run.Schedule.ArrivalsDue(run.Schedule.WarmUp);
         try
         {
-            for (long k = 0; !cancellation.IsCancellationRequested; k++)
+            // k is the arrival's index in the single-machine schedule; a shard sends every Count-th one.
+            for (long k = shard.Index; !cancellation.IsCancellationRequested; k += shard.Count)
             {
                 // An auto warm-up that ended early skips the rest of its arrivals (never sent late as a burst).
-                k = Math.Max(k, run.Window.FirstArrivalToSend);
+                k = Math.Max(k, shard.FirstOwnedFrom(run.Window.FirstArrivalToSend));
                 if (run.Schedule.ArrivalTime(k) is not { } intended)
                 {
                     break;
@@ -57,7 +60,7 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
                 if (k < run.Window.FirstArrivalToSend)
                 {
                     // The warm-up ended while we waited for one of its arrivals: resume where measuring starts.
-                    k--;
+                    k -= shard.Count;
                     continue;
                 }
 
@@ -110,9 +113,18 @@ internal sealed class OpenModelDriver(ScenarioRunContext run)
             await delay.ConfigureAwait(false);
         }
 
-        while (run.Time.GetElapsedTime(run.StartTicks) < intended)
+        while (run.Time.GetElapsedTime(run.StartTicks) is var now && now < intended)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (spin == TimeSpan.Zero)
+            {
+                // Timers of other clocks may round a due time down (FakeTimeProvider keeps whole milliseconds),
+                // and such a clock moves only when its owner advances it, maybe on this very thread: so wait
+                // again, rounded up to a millisecond, and never spin (the thread would never see time move).
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((intended - now).TotalMilliseconds)), run.Time, cancellation).ConfigureAwait(false);
+                continue;
+            }
+
             Thread.Yield();
         }
     }

@@ -12,7 +12,7 @@ internal static class ScenarioRun
     {
         var ct = abort.Token;
         var time = options.TimeProvider;
-        var context = new ScenarioContext(scenario.Name);
+        var context = new ScenarioContext(scenario.Name, options.Shard);
         var schedule = LoadSchedule.Build(scenario.LoadSimulations, scenario.WarmUp, scenario.Seed);
         var recorder = new ScenarioRecorder([.. scenario.Steps.Select(s => s.Name)], options.RecorderStripes, time.TimestampFrequency);
         var collector = new ScenarioCollector(recorder);

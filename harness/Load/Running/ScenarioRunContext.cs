@@ -23,6 +23,9 @@ internal sealed class ScenarioRunContext
 
     public LoadRunnerOptions Options { get; }
 
+    /// <summary>Which share of the schedule this process runs (<see cref="Shard.Whole"/>: all of it).</summary>
+    public Shard Shard => Options.Shard;
+
     public TimeProvider Time => Options.TimeProvider;
 
     public LoadSchedule Schedule { get; }

@@ -58,6 +58,13 @@ public sealed record PerfSettings
     /// <summary>How many times an inconclusive measurement is run again before the verdict is given; default 1 (0 to 3).</summary>
     public int InconclusiveReruns { get; init; } = 1;
 
+    /// <summary>
+    /// Which share of the load this process runs when one run is spread over machines: <c>PERF_SHARD=2/8</c>
+    /// (a CI matrix), or <c>PERF_SHARD_COUNT</c> with a Kubernetes Indexed Job's <c>JOB_COMPLETION_INDEX</c>.
+    /// Default <see cref="Shard.Whole"/> (all of it).
+    /// </summary>
+    public Shard Shard { get; init; } = Shard.Whole;
+
     /// <summary>How long an external target may take to answer its readiness probe; default 10 s.</summary>
     public TimeSpan ReadinessTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -24,6 +24,11 @@ internal static class SettingNames
     public static readonly SettingName TestTimeout = new("TestTimeout", "PERF_TEST_TIMEOUT");
     public static readonly SettingName BusyMachineCpu = new("BusyMachineCpu", "PERF_BUSY_MACHINE_CPU");
     public static readonly SettingName InconclusiveReruns = new("InconclusiveReruns", "PERF_INCONCLUSIVE_RERUNS");
+    public static readonly SettingName Shard = new("Shard", "PERF_SHARD");
+    public static readonly SettingName ShardCount = new("ShardCount", "PERF_SHARD_COUNT");
+
+    /// <summary>Set by Kubernetes in each pod of an Indexed Job (0-based); read only when <see cref="ShardCount"/> is set.</summary>
+    public const string JobCompletionIndex = "JOB_COMPLETION_INDEX";
 }
 
 /// <summary>A setting's two names: run parameter first, then environment variable.</summary>

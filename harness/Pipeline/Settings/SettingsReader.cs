@@ -29,6 +29,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
         TestTimeout = Duration(SettingNames.TestTimeout),
         BusyMachineCpu = Fraction(SettingNames.BusyMachineCpu) ?? 0.25,
         InconclusiveReruns = Count(SettingNames.InconclusiveReruns, 3) ?? 1,
+        Shard = ShardSetting(),
     };
 
     /// <summary>The trimmed value of the run parameter, else of the variable, else of the file; null when all are empty.</summary>
@@ -97,6 +98,47 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
             "report" => BaselineGateMode.Report,
             _ => (BaselineGateMode?)null,
         }) ?? BaselineGateMode.Fail;
+
+    /// <summary>
+    /// <c>Shard=2/8</c> (a CI matrix passes its index and count so), or <c>ShardCount</c> with the pod's
+    /// 0-based <c>JOB_COMPLETION_INDEX</c> (a Kubernetes Indexed Job); both set must agree.
+    /// </summary>
+    private Shard ShardSetting()
+    {
+        var text = Lookup(SettingNames.Shard, out var source);
+        var shard = text is null ? null : Shard.TryParse(text);
+        if (text is not null && shard is null)
+        {
+            problems.Add($"{source} is '{text}'; it must be number/count, 1 <= number <= count <= {Shard.MaxCount} (e.g. 2/8: the second of eight shards).");
+            return Shard.Whole;
+        }
+
+        var countText = Lookup(SettingNames.ShardCount, out var countSource);
+        if (countText is null)
+        {
+            return shard ?? Shard.Whole;
+        }
+
+        var index = environment(SettingNames.JobCompletionIndex)?.Trim();
+        if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > Shard.MaxCount)
+        {
+            problems.Add($"{countSource} is '{countText}'; it must be a whole number of shards from 1 to {Shard.MaxCount} (a Kubernetes Indexed Job's completions).");
+        }
+        else if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var zeroBased) || zeroBased >= count)
+        {
+            problems.Add($"{countSource} is '{countText}', so the shard's index comes from environment variable {SettingNames.JobCompletionIndex}, which is '{index}'; it must be a whole number from 0 to {count - 1} (set by a Kubernetes Indexed Job).");
+        }
+        else if (shard is not null && shard != Shard.Of(zeroBased, count))
+        {
+            problems.Add($"{source} is '{text}' but {countSource} '{countText}' with {SettingNames.JobCompletionIndex} '{index}' make shard {Shard.Of(zeroBased, count)}; set one of them.");
+        }
+        else
+        {
+            return Shard.Of(zeroBased, count);
+        }
+
+        return Shard.Whole;
+    }
 
     private string[] Hosts(SettingName name)
     {

@@ -127,6 +127,7 @@ public sealed class PerfRunContext
             ProgressWriter = progress ? Progress : null,
             Progress = progress ? ProgressMode.Auto : ProgressMode.Never,
             AbortWhen = abortWhen,
+            Shard = Settings.Shard,
         };
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, stop);
         var result = await AllureContext.StepAsync(stepName, () => LoadRunner.RunAsync(list, options, linked.Token)).ConfigureAwait(false);

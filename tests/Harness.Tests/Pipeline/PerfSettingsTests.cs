@@ -101,6 +101,36 @@ public sealed class PerfSettingsTests
         Assert.That((defaults.BusyMachineCpu, defaults.InconclusiveReruns, set.BusyMachineCpu, set.InconclusiveReruns), Is.EqualTo((0.25, 1, 0.5, 0)));
     }
 
+    [Test]
+    public void Read_Shard_FromAMatrixOrAnIndexedJob()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(From([]).Shard, Is.EqualTo(Shard.Whole));
+            Assert.That(From([], new() { ["PERF_SHARD"] = "2/8" }).Shard, Is.EqualTo(Shard.Of(1, 8)));
+            Assert.That(From([], new() { ["PERF_SHARD_COUNT"] = "4", ["JOB_COMPLETION_INDEX"] = "3" }).Shard, Is.EqualTo(Shard.Of(3, 4)), "an Indexed Job's index is 0-based");
+            Assert.That(From([], new() { ["JOB_COMPLETION_INDEX"] = "3" }).Shard, Is.EqualTo(Shard.Whole), "a pod of some Indexed Job is not a shard unless the count is set");
+            Assert.That(From(new() { ["Shard"] = "4/4" }, new() { ["PERF_SHARD_COUNT"] = "4", ["JOB_COMPLETION_INDEX"] = "3" }).Shard, Is.EqualTo(Shard.Of(3, 4)), "both set and agreeing");
+        });
+    }
+
+    [TestCase("PERF_SHARD", "9/8", "environment variable PERF_SHARD is '9/8'; it must be number/count")]
+    [TestCase("PERF_SHARD", "0/8", "it must be number/count, 1 <= number <= count <= 1024")]
+    [TestCase("PERF_SHARD_COUNT", "0", "environment variable PERF_SHARD_COUNT is '0'; it must be a whole number of shards")]
+    public void Read_ShardMalformed_RefusedNamingTheVariable(string variable, string value, string expected) =>
+        Assert.That(Problem([], new() { [variable] = value }).Message, Does.Contain(expected));
+
+    [Test]
+    public void Read_ShardCountWithoutOrOutsideTheJobIndex_RefusedNamingBoth()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Problem([], new() { ["PERF_SHARD_COUNT"] = "4" }).Message, Does.Contain("JOB_COMPLETION_INDEX, which is ''; it must be a whole number from 0 to 3"));
+            Assert.That(Problem([], new() { ["PERF_SHARD_COUNT"] = "4", ["JOB_COMPLETION_INDEX"] = "4" }).Message, Does.Contain("which is '4'"));
+            Assert.That(Problem([], new() { ["PERF_SHARD"] = "1/4", ["PERF_SHARD_COUNT"] = "4", ["JOB_COMPLETION_INDEX"] = "2" }).Message, Does.Contain("make shard 3/4; set one of them"));
+        });
+    }
+
     [TestCase("report", BaselineGateMode.Report)]
     [TestCase("Report", BaselineGateMode.Report)]
     [TestCase("fail", BaselineGateMode.Fail)]
