@@ -25,6 +25,18 @@ public sealed record RunSummary
     /// <summary>Interval length of <see cref="ScenarioSummary.IntervalP95Us"/>, seconds.</summary>
     public required double IntervalSeconds { get; init; }
 
+    /// <summary>Zero-based shard index of a sharded run's shard (the manifest a merge checks); null for a whole run.</summary>
+    public int? ShardIndex { get; init; }
+
+    /// <summary>How many shards the run had; null for a whole run.</summary>
+    public int? ShardCount { get; init; }
+
+    /// <summary>Hash of the load plan (scenarios, stages, warm-up, seed, capacity): equal for the shards of one run.</summary>
+    public string? PlanFingerprint { get; init; }
+
+    /// <summary>Machine the run ran on.</summary>
+    public string? Host { get; init; }
+
     /// <summary>True when the run was cancelled (partial result).</summary>
     public bool IsCancelled { get; init; }
 

@@ -29,6 +29,10 @@ public static class RunSummaryFactory
             StartedAt = result.StartedAt,
             IntervalSeconds = (int)length.TotalSeconds,
             IsCancelled = result.IsCancelled,
+            ShardIndex = result.Shard.IsSingle ? null : result.Shard.Index,
+            ShardCount = result.Shard.IsSingle ? null : result.Shard.Count,
+            PlanFingerprint = result.PlanFingerprint,
+            Host = Environment.MachineName,
             Scenarios = [.. result.Scenarios.Select(s => Summarise(s, result.StartedAt, length, includeHistograms))],
         };
     }

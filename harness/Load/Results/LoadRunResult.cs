@@ -21,6 +21,12 @@ public sealed record LoadRunResult
     /// <summary>True when <see cref="AbortReason"/> is set.</summary>
     public bool IsAborted => AbortReason is not null;
 
+    /// <summary>Which share of the load this run was (<see cref="PerfTests.Shard.Whole"/> unless sharded).</summary>
+    public Shard Shard { get; init; } = Shard.Whole;
+
+    /// <summary>Hash of the scenarios as given (names, steps, stages, warm-up, seed, capacity): equal for the shards of one run.</summary>
+    public string? PlanFingerprint { get; init; }
+
     /// <summary>One result per scenario, in the order given to the runner.</summary>
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 

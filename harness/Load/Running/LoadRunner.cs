@@ -43,6 +43,8 @@ public static class LoadRunner
             IsCancelled = cancellationToken.IsCancellationRequested,
             AbortReason = abort.Reason,
             TargetUnreachable = abort.TargetUnreachable,
+            Shard = options.Shard,
+            PlanFingerprint = Sharding.PlanFingerprint.Of(list),
             Scenarios = results,
         };
     }

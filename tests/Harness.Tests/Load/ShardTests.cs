@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PerfTests;
 using PerfTests.Load.Histograms;
 using PerfTests.Load.Running;
+using PerfTests.Load.Sharding;
 
 namespace Harness.Tests.Load;
 
@@ -158,6 +159,24 @@ public sealed class ShardTests
             Assert.That(merged.TotalCount, Is.EqualTo(all.TotalCount));
             Assert.That(percentiles.Select(merged.GetValueAtPercentile), Is.EqualTo(percentiles.Select(all.GetValueAtPercentile)));
             Assert.That((merged.GetMaxValue(), merged.GetMean()), Is.EqualTo((all.GetMaxValue(), all.GetMean())));
+        });
+    }
+
+    [Test]
+    public void PlanFingerprint_SamePlanSameHash_AnotherScaleOrSeedAnother()
+    {
+        var scenario = Scenario.Create("mix", Step.Create("s", _ => ValueTask.FromResult(StepResult.Ok())))
+            .WithWarmUp(Second)
+            .WithLoadSimulations(LoadSimulation.RampingRate(30, 2 * Second), LoadSimulation.ConstantRate(12.5, 2 * Second));
+
+        var hash = PlanFingerprint.Of([scenario]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(PlanFingerprint.Of([scenario with { }]), Is.EqualTo(hash));
+            Assert.That(hash, Does.Match("^[0-9a-f]{16}$"));
+            Assert.That(PlanFingerprint.Of([scenario.ScaleStages(0.1)]), Is.Not.EqualTo(hash), "a PR-profile shard is not a nightly one");
+            Assert.That(PlanFingerprint.Of([scenario.WithSeed(7)]), Is.Not.EqualTo(hash));
         });
     }
 
