@@ -37,6 +37,10 @@ public sealed class LatencyIntervals
         return new LatencyStats(merged);
     }
 
+    /// <summary>Every second's histogram, decoded (a merge of shards adds them second by second).</summary>
+    internal IEnumerable<(int Second, HistogramBase Histogram)> Histograms() =>
+        _seconds.Select(s => (s.Key, Decode(s.Value)));
+
     private static HistogramBase Decode(byte[] bytes) =>
         HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(bytes), HistogramSettings.HighestUs);
 
