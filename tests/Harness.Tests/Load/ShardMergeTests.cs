@@ -79,6 +79,65 @@ public sealed class ShardMergeTests
         Assert.That(error.Message, Does.Contain("Shard 2/2 ran scenarios [other], shard 1/2 [api]"));
     }
 
+    [Test]
+    public async Task ShardOutput_WrittenAndRead_IsTheShardsResultAndMergesTheSame()
+    {
+        var shards = new List<LoadRunResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            shards.Add(await RunAsync(Shard.Of(i, 3)));
+        }
+
+        var root = Directory.CreateTempSubdirectory("shards-");
+        try
+        {
+            var read = shards.Select((shard, i) =>
+            {
+                var folder = Path.Combine(root.FullName, $"shard-{i + 1}");
+                ShardOutput.Write(folder, shard, commit: "abc1234");
+                return ShardOutput.Read(folder);
+            }).ToList();
+
+            var direct = ShardMerge.Merge(shards)["api"];
+            var roundTripped = ShardMerge.Merge([.. read.Select(r => r.Run)])["api"];
+            Assert.Multiple(() =>
+            {
+                Assert.That(read.Select(r => (r.Manifest.Name, r.Manifest.Commit, r.Manifest.PlanFingerprint)), Is.EqualTo(shards.Select(s => ($"shard {s.Shard.Number}/3", (string?)"abc1234", s.PlanFingerprint))));
+                Assert.That(read[1].Run.StartedAt, Is.EqualTo(shards[1].StartedAt));
+                Assert.That((roundTripped.OkCount, roundTripped.FailCount, roundTripped.Bytes), Is.EqualTo((direct.OkCount, direct.FailCount, direct.Bytes)));
+                Assert.That(new[] { roundTripped.Latency.P50.ValueUs, roundTripped.Latency.P99.ValueUs, roundTripped.Latency.Count }, Is.EqualTo(new[] { direct.Latency.P50.ValueUs, direct.Latency.P99.ValueUs, direct.Latency.Count }));
+                Assert.That(roundTripped.FailedLatency.Count, Is.EqualTo(direct.FailedLatency.Count).And.GreaterThan(0));
+                Assert.That(roundTripped.Steps.Select(s => (s.Name, s.Latency.Count, s.StatusCodes.Count)), Is.EqualTo(direct.Steps.Select(s => (s.Name, s.Latency.Count, s.StatusCodes.Count))));
+                Assert.That(roundTripped.Timeline, Is.EqualTo(direct.Timeline));
+                Assert.That(roundTripped.Intervals.Seconds, Is.EqualTo(direct.Intervals.Seconds));
+            });
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void ShardOutput_FolderThatIsNotAShard_NamesTheMissingFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("not-a-shard-");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => ShardOutput.Read(folder.FullName))!;
+            File.WriteAllText(Path.Combine(folder.FullName, ShardOutput.ManifestFile), "{ not json");
+            File.WriteAllText(Path.Combine(folder.FullName, ShardOutput.HistogramFile), "");
+            var malformed = Assert.Throws<InvalidDataException>(() => ShardOutput.Read(folder.FullName))!;
+
+            Assert.That(error.Message, Does.Contain("shard.json is missing"));
+            Assert.That(malformed.Message, Does.Contain("shard.json is not a shard manifest"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>6 s of 10 -> 40 arrivals/s, two steps; every 7th arrival's second step fails.</summary>
     private static async Task<LoadRunResult> RunAsync(Shard shard)
     {
