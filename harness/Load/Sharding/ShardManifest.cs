@@ -6,6 +6,9 @@ public sealed record ShardManifest
     /// <summary>Format version (<see cref="ShardOutput.FormatVersion"/>).</summary>
     public int FormatVersion { get; init; }
 
+    /// <summary>The test (suite) the shard ran: shards of one run ran the same one.</summary>
+    public string? Test { get; init; }
+
     /// <summary>Zero-based shard index.</summary>
     public int ShardIndex { get; init; }
 

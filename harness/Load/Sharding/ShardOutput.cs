@@ -30,8 +30,8 @@ public static class ShardOutput
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Writes <paramref name="run"/> (a shard's result) to <paramref name="folder"/>, labelled with <paramref name="commit"/>.</summary>
-    public static void Write(string folder, LoadRunResult run, string? commit)
+    /// <summary>Writes <paramref name="run"/> (a shard's result of test <paramref name="test"/>) to <paramref name="folder"/>, labelled with <paramref name="commit"/>.</summary>
+    public static void Write(string folder, LoadRunResult run, string? commit, string? test = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(run);
@@ -39,6 +39,7 @@ public static class ShardOutput
         var manifest = new ShardManifest
         {
             FormatVersion = FormatVersion,
+            Test = test,
             ShardIndex = run.Shard.Index,
             ShardCount = run.Shard.Count,
             PlanFingerprint = run.PlanFingerprint,
@@ -113,6 +114,11 @@ public static class ShardOutput
         if (manifest.FormatVersion != FormatVersion)
         {
             throw new InvalidDataException($"{manifestPath} has format version {manifest.FormatVersion}; this library reads version {FormatVersion} (merge with the version that ran the shards).");
+        }
+
+        if (manifest.ShardCount is < 1 or > Shard.MaxCount || manifest.ShardIndex < 0 || manifest.ShardIndex >= manifest.ShardCount)
+        {
+            throw new InvalidDataException($"{manifestPath} names shard index {manifest.ShardIndex} of {manifest.ShardCount}: not a shard of a run (0 <= index < count <= {Shard.MaxCount}).");
         }
 
         Dictionary<string, HistogramBase> histograms;

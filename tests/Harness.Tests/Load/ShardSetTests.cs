@@ -1,12 +1,12 @@
 using PerfTests;
 using PerfTests.Analysis.Baselines;
-using PerfTests.Analysis.Sharding;
 using PerfTests.Load.Results;
+using PerfTests.Load.Sharding;
 
-namespace Harness.Tests.Analysis;
+namespace Harness.Tests.Load;
 
 /// <summary>
-/// The shards' summaries must be one run before they are merged: a missing shard, a shard of another
+/// The shards' outputs must be one run before they are merged: a missing shard, a shard of another
 /// commit or plan, and a shard that started too far off each end in an error naming the shard and its folder.
 /// </summary>
 [TestFixture]
@@ -21,7 +21,7 @@ internal sealed class ShardSetTests
 
         var checkedSet = ShardSet.Check(shards);
 
-        Assert.That(checkedSet.Select(s => s.Summary.ShardIndex), Is.EqualTo(new int?[] { 0, 1, 2, 3 }));
+        Assert.That(checkedSet.Select(s => s.Manifest.ShardIndex), Is.EqualTo(new[] { 0, 1, 2, 3 }));
     }
 
     [Test]
@@ -58,14 +58,13 @@ internal sealed class ShardSetTests
     }
 
     [Test]
-    public void Check_DuplicateShardAndAWholeRun_EachNamed()
+    public void Check_DuplicateShardOrAnotherCount_EachNamed()
     {
-        var whole = ("whole", Shard(0, 2).Summary with { ShardIndex = null, ShardCount = null });
         Assert.Multiple(() =>
         {
             Assert.That(Assert.Throws<ShardSetException>(() => ShardSet.Check([Shard(0, 2), Shard(0, 2)]))!.Message, Does.Contain("shard 1/2 is there 2 times: shard-1, shard-1").And.Contain("shard 2/2 is missing"));
-            Assert.That(Assert.Throws<ShardSetException>(() => ShardSet.Check([Shard(0, 2), whole]))!.Message, Does.Contain("whole is not a shard's summary"));
-            Assert.That(Assert.Throws<ShardSetException>(() => ShardSet.Check([]))!.Message, Does.Contain("no shard summaries"));
+            Assert.That(Assert.Throws<ShardSetException>(() => ShardSet.Check([Shard(0, 2), Shard(1, 3)]))!.Message, Does.Contain("shard 2/3 (shard-2) is of 3 shards, shard 1/2 (shard-1) of 2"));
+            Assert.That(Assert.Throws<ShardSetException>(() => ShardSet.Check([]))!.Message, Does.Contain("no shard folders"));
         });
     }
 
@@ -88,16 +87,15 @@ internal sealed class ShardSetTests
             Is.EqualTo(((int?)2, (int?)4, "0123456789abcdef", "abc1234", Start, Environment.MachineName)));
     }
 
-    private static (string Source, RunSummary Summary) Shard(int index, int count, string commit = "abc1234", string plan = "0123456789abcdef", TimeSpan late = default) =>
-        ($"shard-{index + 1}", new RunSummary
+    private static (string Source, ShardManifest Manifest) Shard(int index, int count, string commit = "abc1234", string plan = "0123456789abcdef", TimeSpan late = default) =>
+        ($"shard-{index + 1}", new ShardManifest
         {
-            Suite = "load",
-            Label = commit,
+            FormatVersion = ShardOutput.FormatVersion,
+            Test = "Load.PortalLoadTests.Mix",
+            Commit = commit,
             StartedAt = Start + late + TimeSpan.FromSeconds(index),
-            IntervalSeconds = 10,
             ShardIndex = index,
             ShardCount = count,
             PlanFingerprint = plan,
-            Scenarios = [],
         });
 }

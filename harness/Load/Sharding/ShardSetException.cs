@@ -1,4 +1,4 @@
-namespace PerfTests.Analysis.Sharding;
+namespace PerfTests.Load.Sharding;
 
 /// <summary>Shard summaries that are not the complete shards of one run; <see cref="Problems"/> names each shard concerned.</summary>
 public sealed class ShardSetException : Exception
