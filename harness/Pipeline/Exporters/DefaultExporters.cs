@@ -16,5 +16,6 @@ public static class DefaultExporters
         new MetricsExporter(),
         new MarkdownSummaryExporter(),
         new RunSummaryExporter(),
+        new ShardOutputExporter(),
     ];
 }

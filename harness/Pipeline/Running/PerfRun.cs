@@ -253,7 +253,10 @@ internal sealed class PerfRun(PerfTest test)
             GateResult judged;
             try
             {
-                judged = gate.Judge(result);
+                // A shard ran a share of the load: its budget and baseline are judged once, on all shards merged.
+                judged = !result.Settings.Shard.IsSingle && gate.Name is BudgetGate.GateName or SavedBaselineGate.GateName
+                    ? new GateResult(gate.Name, GateVerdict.Skipped, $"shard {result.Settings.Shard}: judged once on the merged shards ({ShardOutputExporter.FolderOf(result)})")
+                    : gate.Judge(result);
             }
 #pragma warning disable CA1031 // A gate that cannot judge fails the test; it never passes it silently.
             catch (Exception ex)

@@ -65,6 +65,9 @@ public sealed record PerfSettings
     /// </summary>
     public Shard Shard { get; init; } = Shard.Whole;
 
+    /// <summary>Folder a shard writes its output to, one subfolder per test and shard (the merge reads them); null: <c>perf-shards</c> in the test's work directory.</summary>
+    public string? ShardFolder { get; init; }
+
     /// <summary>How long an external target may take to answer its readiness probe; default 10 s.</summary>
     public TimeSpan ReadinessTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

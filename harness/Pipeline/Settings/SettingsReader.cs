@@ -30,6 +30,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
         BusyMachineCpu = Fraction(SettingNames.BusyMachineCpu) ?? 0.25,
         InconclusiveReruns = Count(SettingNames.InconclusiveReruns, 3) ?? 1,
         Shard = ShardSetting(),
+        ShardFolder = Text(SettingNames.ShardDir),
     };
 
     /// <summary>The trimmed value of the run parameter, else of the variable, else of the file; null when all are empty.</summary>

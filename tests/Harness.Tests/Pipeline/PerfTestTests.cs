@@ -51,6 +51,25 @@ public sealed class PerfTestTests
     };
 
     [Test]
+    public async Task EvaluateAsync_Shard_WritesItsOutputAndLeavesTheBudgetToTheMerge()
+    {
+        // A shard's 20 ms would breach the 10 ms budget, but a shard's share is judged only once merged.
+        var shards = Path.Combine(_root, "shards");
+        var result = await PerfTest.Create("checkout").WithSettings(Settings with { Shard = Shard.Of(1, 3), ShardFolder = shards }).Run(Measured(baseUs: 20_000)).EvaluateAsync();
+
+        var folder = Directory.GetDirectories(Path.Combine(shards, Directory.GetDirectories(shards).Single())).Single();
+        var (manifest, run) = PerfTests.Load.Sharding.ShardOutput.Read(folder);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(PerfVerdict.Passed), result.FailureMessage);
+            Assert.That(result.Gates.Single(g => g.Gate == "budget").Summary, Does.Contain("shard 2/3: judged once on the merged shards"));
+            Assert.That(Path.GetFileName(folder), Is.EqualTo("shard-2-of-3"));
+            Assert.That((manifest.ShardIndex, manifest.ShardCount), Is.EqualTo((1, 3)));
+            Assert.That(run["checkout"].RequestCount, Is.EqualTo(result.Run!["checkout"].RequestCount));
+        });
+    }
+
+    [Test]
     public async Task RunAsync_ExporterThrowsOnABreachedBudget_TheBreachStillFailsTheTestAndTheProblemIsListed()
     {
         var test = PerfTest.Create("checkout").WithSettings(Settings).Run(Measured(baseUs: 20_000)).WithExporter(new ExplodingExporter());
