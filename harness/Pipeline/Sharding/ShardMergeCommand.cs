@@ -25,6 +25,68 @@ public static class ShardMergeCommand
     /// <summary>The shards are not one run, or a file could not be read.</summary>
     public const int InputError = 2;
 
+    /// <summary>How to call the command (printed on a usage error).</summary>
+    public const string Usage = "usage: perftests-merge --budget <budget.yaml> [--overlay <pr|nightly|...>] [--summary <file.md>] [--start-tolerance <seconds>] <shard folder or folder of shard folders>...";
+
+    /// <summary>
+    /// The command line: <see cref="Usage"/>. A folder without a shard's manifest stands for the shard
+    /// folders below it (how CI artifact downloads and a shared volume lay them out).
+    /// </summary>
+    public static int Main(IReadOnlyList<string> args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        string? budget = null, overlay = null, summary = null;
+        TimeSpan? tolerance = null;
+        var folders = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            switch (arg)
+            {
+                case "--budget": budget = Value(); break;
+                case "--overlay": overlay = Value(); break;
+                case "--summary": summary = Value(); break;
+                case "--start-tolerance":
+                    var text = Value();
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds <= 0)
+                    {
+                        output.WriteLine($"merge: --start-tolerance '{text}' must be a number of seconds > 0.");
+                        output.WriteLine(Usage);
+                        return InputError;
+                    }
+
+                    tolerance = TimeSpan.FromSeconds(seconds);
+                    break;
+                default:
+                    if (arg.StartsWith("--", StringComparison.Ordinal))
+                    {
+                        output.WriteLine($"merge: unknown option '{arg}'.");
+                        output.WriteLine(Usage);
+                        return InputError;
+                    }
+
+                    folders.AddRange(ShardFolders(arg));
+                    break;
+            }
+        }
+
+        if (budget is null || folders.Count == 0)
+        {
+            output.WriteLine(budget is null ? "merge: --budget <budget.yaml> is required." : "merge: no shard folder found in the folders given.");
+            output.WriteLine(Usage);
+            return InputError;
+        }
+
+        return Run(folders, budget, overlay, output, summary, tolerance);
+    }
+
+    private static IEnumerable<string> ShardFolders(string folder) =>
+        File.Exists(Path.Combine(folder, ShardOutput.ManifestFile)) || !Directory.Exists(folder)
+            ? [folder]
+            : Directory.EnumerateFiles(folder, ShardOutput.ManifestFile, SearchOption.AllDirectories).Select(f => Path.GetDirectoryName(f)!).Order(StringComparer.Ordinal);
+
     /// <summary>Merges <paramref name="shardFolders"/>, judges them by <paramref name="budgetFile"/> (with <paramref name="overlay"/>), writes to <paramref name="output"/> and, when given, appends the markdown to <paramref name="summaryFile"/>.</summary>
     public static int Run(IReadOnlyList<string> shardFolders, string budgetFile, string? overlay, TextWriter output, string? summaryFile = null, TimeSpan? startTolerance = null)
     {

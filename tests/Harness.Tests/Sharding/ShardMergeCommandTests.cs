@@ -84,6 +84,31 @@ public sealed class ShardMergeCommandTests
         Assert.That(output.ToString(), Does.Contain("broken.yaml(5,24)").And.Contain("scenarios.api.tiers.p(95).target"));
     }
 
+    [Test]
+    public async Task Main_FolderOfShardFolders_IsExpandedAndJudged()
+    {
+        // How download-artifact lays shards out: one folder per artifact under a root.
+        await ShardsAsync(4);
+        var budget = Budget("rps: { target: 38/s, warn: 36/s, fail: 30/s }");
+        using var output = new StringWriter();
+
+        var exit = ShardMergeCommand.Main(["--budget", budget, "--start-tolerance", "30", _root.FullName], output);
+
+        Assert.That(exit, Is.EqualTo(ShardMergeCommand.Passed), output.ToString());
+        Assert.That(output.ToString(), Does.Contain("merge: 4 shards, 200 requests"));
+    }
+
+    [TestCase(new string[0], "--budget <budget.yaml> is required")]
+    [TestCase(new[] { "--budget", "b.yaml", "--shards", "x" }, "unknown option '--shards'")]
+    [TestCase(new[] { "--budget", "b.yaml", "--start-tolerance", "soon", "x" }, "--start-tolerance 'soon' must be a number of seconds")]
+    public void Main_BadArguments_ExitTwoWithUsage(string[] args, string expected)
+    {
+        using var output = new StringWriter();
+
+        Assert.That(ShardMergeCommand.Main(args, output), Is.EqualTo(ShardMergeCommand.InputError));
+        Assert.That(output.ToString(), Does.Contain(expected).And.Contain("usage: perftests-merge"));
+    }
+
     private string Budget(string tiers)
     {
         var path = Path.Combine(_root.FullName, "merge.yaml");

@@ -1,0 +1,3 @@
+using PerfTests.Sharding;
+
+return ShardMergeCommand.Main(args, Console.Out);
