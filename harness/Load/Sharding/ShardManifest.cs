@@ -9,6 +9,12 @@ public sealed record ShardManifest
     /// <summary>The test (suite) the shard ran: shards of one run ran the same one.</summary>
     public string? Test { get; init; }
 
+    /// <summary>The test's fixture class (full name), or null: with <see cref="TestName"/> it names the merged run's saved summary, as the single run names its own.</summary>
+    public string? Fixture { get; init; }
+
+    /// <summary>The test's name (method name with its arguments), or null.</summary>
+    public string? TestName { get; init; }
+
     /// <summary>Zero-based shard index.</summary>
     public int ShardIndex { get; init; }
 

@@ -30,8 +30,11 @@ public static class ShardOutput
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Writes <paramref name="run"/> (a shard's result of test <paramref name="test"/>) to <paramref name="folder"/>, labelled with <paramref name="commit"/>.</summary>
-    public static void Write(string folder, LoadRunResult run, string? commit, string? test = null)
+    /// <summary>
+    /// Writes <paramref name="run"/> (a shard's result of test <paramref name="test"/>, full name; its
+    /// <paramref name="fixture"/> class and <paramref name="testName"/>) to <paramref name="folder"/>, labelled with <paramref name="commit"/>.
+    /// </summary>
+    public static void Write(string folder, LoadRunResult run, string? commit, string? test = null, string? fixture = null, string? testName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(run);
@@ -40,6 +43,8 @@ public static class ShardOutput
         {
             FormatVersion = FormatVersion,
             Test = test,
+            Fixture = fixture,
+            TestName = testName,
             ShardIndex = run.Shard.Index,
             ShardCount = run.Shard.Count,
             PlanFingerprint = run.PlanFingerprint,

@@ -25,7 +25,7 @@ public sealed class ShardOutputExporter : IExporter
         var folder = FolderOf(result);
         context.Try("write the shard's output", () =>
         {
-            ShardOutput.Write(folder, run with { Shard = result.Settings.Shard }, CommitLabel.Current, result.Test.FullName);
+            ShardOutput.Write(folder, run with { Shard = result.Settings.Shard }, CommitLabel.Current, result.Test.FullName, result.Test.ClassName, result.Test.Name);
             context.Log($"shard {result.Settings.Shard} output in {folder}");
         });
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using PerfTests;
 using PerfTests.Load.Results;
@@ -30,7 +31,7 @@ public sealed class ShardMergeCommandTests
         using var output = new StringWriter();
         var summary = Path.Combine(_root.FullName, "summary.md");
 
-        var exit = ShardMergeCommand.Run(folders, budget, overlay: null, output, summary);
+        var exit = Run(folders, budget, output, summary);
 
         Assert.Multiple(() =>
         {
@@ -40,13 +41,72 @@ public sealed class ShardMergeCommandTests
         });
     }
 
+    [TestCase("rps: { target: 38/s, warn: 36/s, fail: 30/s }", "passed")]
+    [TestCase("rps: { target: 100/s, warn: 90/s, fail: 80/s }", "failed")]
+    public async Task Run_WritesOneAllureResultWithAStepPerShard_AndTheSummaryAsTheSingleRunNamesIt(string tiers, string status)
+    {
+        var folders = await ShardsAsync(4);
+        var allure = Path.Combine(_root.FullName, "allure-results");
+        using var output = new StringWriter();
+
+        Run(folders, Budget(tiers), output, allure: allure);
+
+        var files = Directory.GetFiles(allure, "*-result.json");
+        Assert.That(files, Has.Length.EqualTo(1), "one result for the merged run, none per shard");
+        using var json = JsonDocument.Parse(File.ReadAllText(files[0]));
+        var result = json.RootElement;
+        var steps = result.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        var attachments = result.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.GetProperty("status").GetString(), Is.EqualTo(status));
+            Assert.That(result.GetProperty("fullName").GetString(), Is.EqualTo("Demo.Checkout.Load (4 shards merged)"));
+            Assert.That(result.GetProperty("labels").EnumerateArray().Select(l => $"{l.GetProperty("name").GetString()}={l.GetProperty("value").GetString()}"),
+                Does.Contain("subSuite=Checkout").And.Contain("tag=Sharded"));
+            Assert.That(result.GetProperty("parameters").EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}={p.GetProperty("value").GetString()}"), Does.Contain("shards=4"));
+            Assert.That(steps.Count(s => s!.StartsWith("shard ", StringComparison.Ordinal)), Is.EqualTo(4), string.Join("; ", steps));
+            Assert.That(steps, Has.Some.StartsWith("shard 3/4 on ").And.Contains(": 50 requests, p95 "));
+            Assert.That(steps[0], Is.EqualTo("overview"), "the overview first, as in a test's result");
+            Assert.That(attachments, Does.Contain("budget table").And.Contain("shards"));
+            Assert.That(File.Exists(Path.Combine(_root.FullName, "summaries", "Checkout.Load.json")), Is.True, "the merged summary is the next baseline of the same test");
+            if (status == "failed")
+            {
+                Assert.That(result.GetProperty("statusDetails").GetProperty("message").GetString(), Does.StartWith("Budget 'merge' breached"), "filed as a budget breach");
+            }
+        }
+    }
+
+    [Test]
+    public async Task Run_MergedSummaryRegressedAgainstTheSavedBaseline_ExitsOne_OrReportsWhenTold()
+    {
+        var baseline = Path.Combine(_root.FullName, "baseline");
+        var budget = Budget("p(95): { target: 1s, warn: 2s, fail: 3s }");
+        using var first = new StringWriter();
+        Assert.That(Run(await ShardsAsync(2, seconds: 12, latencyMs: 10, set: "fast-"), budget, first, settings: new() { ["SummaryDir"] = baseline, ["BaselineInterval"] = "1" }),
+            Is.EqualTo(ShardMergeCommand.Passed), first.ToString());
+
+        var slow = await ShardsAsync(2, seconds: 12, latencyMs: 200, set: "slow-");
+        using var gated = new StringWriter();
+        using var reported = new StringWriter();
+        var exit = Run(slow, budget, gated, settings: new() { ["BaselineDir"] = baseline, ["BaselineInterval"] = "1" });
+        var reportOnly = Run(slow, budget, reported, settings: new() { ["BaselineDir"] = baseline, ["BaselineInterval"] = "1", ["BaselineGate"] = "report" });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ShardMergeCommand.Breached), gated.ToString());
+            Assert.That(gated.ToString(), Does.Contain("budget 'merge' failed; baseline: regression").And.Contain("Regression"));
+            Assert.That(reportOnly, Is.EqualTo(ShardMergeCommand.Passed), reported.ToString());
+            Assert.That(reported.ToString(), Does.Contain("baseline: regression"));
+        }
+    }
+
     [Test]
     public async Task Run_MergedRunBreaches_ExitsOneWithTheLine()
     {
         var folders = await ShardsAsync(2);
         using var output = new StringWriter();
 
-        var exit = ShardMergeCommand.Run(folders, Budget("rps: { target: 100/s, warn: 90/s, fail: 80/s }"), null, output);
+        var exit = Run(folders, Budget("rps: { target: 100/s, warn: 90/s, fail: 80/s }"), output);
 
         Assert.That(exit, Is.EqualTo(ShardMergeCommand.Breached));
         Assert.That(output.ToString(), Does.Contain("budget 'merge' breached"));
@@ -59,15 +119,15 @@ public sealed class ShardMergeCommandTests
         var budget = Budget("rps: { target: 38/s, warn: 36/s, fail: 30/s }");
         var run = ShardOutput.Read(folders[2]).Run;
         var otherCommit = Path.Combine(_root.FullName, "other-commit");
-        ShardOutput.Write(otherCommit, run, "0badc0de", "Demo.Test");
+        ShardOutput.Write(otherCommit, run, "0badc0de", "Demo.Checkout.Load");
         using var missing = new StringWriter();
         using var other = new StringWriter();
 
         Assert.Multiple(() =>
         {
-            Assert.That(ShardMergeCommand.Run([folders[0], folders[1]], budget, null, missing), Is.EqualTo(ShardMergeCommand.InputError));
+            Assert.That(Run([folders[0], folders[1]], budget, missing), Is.EqualTo(ShardMergeCommand.InputError));
             Assert.That(missing.ToString(), Does.Contain("shard 3/3 is missing (got 1/3, 2/3)"));
-            Assert.That(ShardMergeCommand.Run([folders[0], folders[1], otherCommit], budget, null, other), Is.EqualTo(ShardMergeCommand.InputError));
+            Assert.That(Run([folders[0], folders[1], otherCommit], budget, other), Is.EqualTo(ShardMergeCommand.InputError));
             Assert.That(other.ToString(), Does.Contain($"shard 3/3 ({otherCommit}) ran commit '0badc0de'"));
         });
     }
@@ -80,7 +140,7 @@ public sealed class ShardMergeCommandTests
         File.WriteAllText(budget, "suite: merge\nscenarios:\n  api:\n    tiers:\n      p(95): { target: fast }\n");
         using var output = new StringWriter();
 
-        Assert.That(ShardMergeCommand.Run(folders, budget, null, output), Is.EqualTo(ShardMergeCommand.InputError));
+        Assert.That(Run(folders, budget, output), Is.EqualTo(ShardMergeCommand.InputError));
         Assert.That(output.ToString(), Does.Contain("broken.yaml(5,24)").And.Contain("scenarios.api.tiers.p(95).target"));
     }
 
@@ -92,7 +152,7 @@ public sealed class ShardMergeCommandTests
         var budget = Budget("rps: { target: 38/s, warn: 36/s, fail: 30/s }");
         using var output = new StringWriter();
 
-        var exit = ShardMergeCommand.Main(["--budget", budget, "--start-tolerance", "30", _root.FullName], output);
+        var exit = ShardMergeCommand.Main(["--budget", budget, "--start-tolerance", "30", "--allure-results", Path.Combine(_root.FullName, "allure"), _root.FullName], output, _ => null, null);
 
         Assert.That(exit, Is.EqualTo(ShardMergeCommand.Passed), output.ToString());
         Assert.That(output.ToString(), Does.Contain("merge: 4 shards, 200 requests"));
@@ -101,12 +161,41 @@ public sealed class ShardMergeCommandTests
     [TestCase(new string[0], "--budget <budget.yaml> is required")]
     [TestCase(new[] { "--budget", "b.yaml", "--shards", "x" }, "unknown option '--shards'")]
     [TestCase(new[] { "--budget", "b.yaml", "--start-tolerance", "soon", "x" }, "--start-tolerance 'soon' must be a number of seconds")]
+    [TestCase(new[] { "--budget", "b.yaml", "x", "--baseline-dir" }, "--baseline-dir needs a value")]
     public void Main_BadArguments_ExitTwoWithUsage(string[] args, string expected)
     {
         using var output = new StringWriter();
 
-        Assert.That(ShardMergeCommand.Main(args, output), Is.EqualTo(ShardMergeCommand.InputError));
+        Assert.That(ShardMergeCommand.Main(args, output, _ => null, null), Is.EqualTo(ShardMergeCommand.InputError));
         Assert.That(output.ToString(), Does.Contain(expected).And.Contain("usage: perftests-merge"));
+    }
+
+    [Test]
+    public void Main_BadSetting_ExitsTwoNamingIt()
+    {
+        var folder = Path.Combine(_root.FullName, "shard");
+        using var output = new StringWriter();
+
+        Assert.That(ShardMergeCommand.Main(["--budget", "b.yaml", "--baseline-gate", "maybe", folder], output, _ => null, null), Is.EqualTo(ShardMergeCommand.InputError));
+        Assert.That(output.ToString(), Does.Contain("BaselineGate"));
+    }
+
+    private int Run(IReadOnlyList<string> folders, string budget, TextWriter output, string? summary = null, string? allure = null, Dictionary<string, string>? settings = null)
+    {
+        var parameters = settings ?? [];
+        if (summary is not null)
+        {
+            parameters["SummaryFile"] = summary;
+        }
+
+        parameters.TryAdd("SummaryDir", Path.Combine(_root.FullName, "summaries"));
+        var options = new ShardMergeOptions
+        {
+            BudgetFile = budget,
+            Settings = PerfSettings.Read(name => parameters.GetValueOrDefault(name), _ => null),
+            AllureResultsDirectory = allure,
+        };
+        return ShardMergeCommand.Run(folders, options, output);
     }
 
     private string Budget(string tiers)
@@ -116,19 +205,27 @@ public sealed class ShardMergeCommandTests
         return path;
     }
 
-    /// <summary>The shards of 5 s at 40 arrivals/s, each written to its folder as a sharded PerfTest run would.</summary>
-    private async Task<IReadOnlyList<string>> ShardsAsync(int count)
+    /// <summary>The shards of <paramref name="seconds"/> at 40 arrivals/s, each answered in <paramref name="latencyMs"/>, written to their folders as a sharded PerfTest run would.</summary>
+    private async Task<IReadOnlyList<string>> ShardsAsync(int count, int seconds = 5, int latencyMs = 0, string set = "")
     {
         var folders = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var fake = new FakeTimeProvider();
-            var scenario = Scenario.Create("api", Step.Create("get", _ => ValueTask.FromResult(StepResult.Ok(200, bytes: 10))))
-                .WithLoadSimulations(LoadSimulation.ConstantRate(40, TimeSpan.FromSeconds(5)));
+            var scenario = Scenario.Create("api", Step.Create("get", async _ =>
+                {
+                    if (latencyMs > 0)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), fake);
+                    }
+
+                    return StepResult.Ok(200, bytes: 10);
+                }))
+                .WithLoadSimulations(LoadSimulation.ConstantRate(40, TimeSpan.FromSeconds(seconds)));
             var options = new LoadRunnerOptions { TimeProvider = fake, Progress = ProgressMode.Never, Shard = Shard.Of(i, count) };
             LoadRunResult run = await Harness.Tests.Load.FakeClock.DriveAsync(fake, LoadRunner.RunAsync(scenario, options), TimeSpan.FromMilliseconds(50));
-            var folder = Path.Combine(_root.FullName, $"shard-{i + 1}");
-            ShardOutput.Write(folder, run, "abc1234", "Demo.Test");
+            var folder = Path.Combine(_root.FullName, set + $"shard-{i + 1}");
+            ShardOutput.Write(folder, run, "abc1234", "Demo.Checkout.Load", "Demo.Checkout", "Load");
             folders.Add(folder);
         }
 
