@@ -247,8 +247,34 @@ internal sealed class PerfRun(PerfTest test)
 
     private void Judge(PerfResult result, TextWriter output)
     {
-        var gates = new List<GateResult>();
-        foreach (var gate in test.Gates)
+        JudgeGates(result, test.Gates, output);
+        result.Recheck = BreachRecheck.Assess(result);
+        if (result.Recheck is { } recheck)
+        {
+            output.WriteLine(recheck.Text);
+        }
+
+        if (result.Budget is { } report)
+        {
+            output.WriteLine(Budgets.BudgetReportFormatter.Table(report));
+        }
+    }
+
+    private void Export(PerfResult result, TextWriter progress) => Export(result, test.Exporters, progress);
+
+    /// <summary>Runs <paramref name="exporters"/> into the current Allure result and keeps what they could not write.</summary>
+    internal static void Export(PerfResult result, IEnumerable<IExporter> exporters, TextWriter progress)
+    {
+        var context = new ExportContext(AllureSink.Instance, progress.WriteLine);
+        new CompositeExporter(exporters).Export(result, context);
+        result.ReportProblems = context.Problems;
+    }
+
+    /// <summary>Runs <paramref name="gates"/> in order on <paramref name="result"/>, each on its own (one that throws fails, never passes), and sets its gates.</summary>
+    internal static void JudgeGates(PerfResult result, IEnumerable<IGate> gates, TextWriter output)
+    {
+        var judgedGates = new List<GateResult>();
+        foreach (var gate in gates)
         {
             GateResult judged;
             try
@@ -268,31 +294,14 @@ internal sealed class PerfRun(PerfTest test)
                 };
             }
 
-            gates.Add(judged);
+            judgedGates.Add(judged);
             if (judged.Verdict != GateVerdict.Skipped)
             {
                 output.WriteLine($"{judged.Gate}: {judged.Verdict.ToString().ToLowerInvariant()}: {judged.Summary}");
             }
         }
 
-        result.Gates = gates;
-        result.Recheck = BreachRecheck.Assess(result);
-        if (result.Recheck is { } recheck)
-        {
-            output.WriteLine(recheck.Text);
-        }
-
-        if (result.Budget is { } report)
-        {
-            output.WriteLine(Budgets.BudgetReportFormatter.Table(report));
-        }
-    }
-
-    private void Export(PerfResult result, TextWriter progress)
-    {
-        var context = new ExportContext(AllureSink.Instance, progress.WriteLine);
-        new CompositeExporter(test.Exporters).Export(result, context);
-        result.ReportProblems = context.Problems;
+        result.Gates = judgedGates;
     }
 
     private static async Task DisposeAsync(IEnumerable<IResourceSource> sources)

@@ -48,16 +48,14 @@ internal static class MergedRun
             ? StandaloneRecording.Start(folder, identity.FullName, identity.Name, Labels(identity), output.WriteLine)
             : null;
         AllureContext.Parameter("shards", shards.Count);
-        result.Gates = [new BudgetGate().Judge(result), new SavedBaselineGate().Judge(result)];
-        foreach (var gate in result.Gates.Where(g => g.Verdict != GateVerdict.Skipped))
+        // The gates and exporters a test's run goes through: a gate that throws fails the merge, never passes it.
+        PerfRun.JudgeGates(result, [new BudgetGate(), new SavedBaselineGate()], output);
+        if (result.Budget is { } report)
         {
-            output.WriteLine($"{gate.Gate}: {gate.Verdict.ToString().ToLowerInvariant()}: {gate.Summary}");
+            output.WriteLine(BudgetReportFormatter.Table(report));
         }
 
-        output.WriteLine(BudgetReportFormatter.Table(result.Budget!));
-        var context = new ExportContext(AllureSink.Instance, output.WriteLine);
-        new CompositeExporter([.. DefaultExporters.All, new ShardBreakdownExporter(shards, notJudged)]).Export(result, context);
-        result.ReportProblems = context.Problems;
+        PerfRun.Export(result, [.. DefaultExporters.All, new ShardBreakdownExporter(shards, notJudged)], output);
         output.Write(ShardBreakdown.Markdown(shards, notJudged));
         if (recording is not null && !recording.Stop(Status(result), Message(result)))
         {
@@ -66,7 +64,7 @@ internal static class MergedRun
 
         var verdict = result.Verdict switch
         {
-            PerfVerdict.Failed when result.Budget!.Failed => "breached",
+            PerfVerdict.Failed when result.Budget?.Failed == true => "breached",
             PerfVerdict.Failed => "failed",
             PerfVerdict.Warned => "warned",
             _ => "passed",

@@ -139,7 +139,11 @@ public static class ShardMergeCommand
         Budget budget;
         try
         {
-            shards = [.. shardFolders.Select(folder => ShardOutput.Read(folder) is var (manifest, run) ? new MergedShard(folder, manifest, run) : default!)];
+            shards = [.. shardFolders.Select(folder =>
+            {
+                var (manifest, run) = ShardOutput.Read(folder);
+                return new MergedShard(folder, manifest, run);
+            })];
             ShardSet.Check([.. shards.Select(s => (s.Folder, s.Manifest))], options.StartTolerance);
             budget = BudgetLoader.Load(options.BudgetFile, options.Settings.BudgetOverlay);
         }
