@@ -12,13 +12,17 @@ internal sealed class ShardBreakdownExporter(IReadOnlyList<MergedShard> shards, 
     {
         if (context.IsRecording)
         {
-            foreach (var row in ShardBreakdown.Rows(shards))
+            foreach (var shard in shards)
             {
-                AllureContext.Step($"shard {row[0]} on {row[1]}: {row[3]} requests, p95 {row[7]}", () =>
+                var rows = ShardBreakdown.Rows(shard).ToList();
+                var manifest = shard.Manifest;
+                var title = $"shard {manifest.ShardIndex + 1}/{manifest.ShardCount} on {manifest.Host}: {rows.Sum(r => r.Requests)} requests, {rows.Sum(r => r.Failed)} failed";
+                AllureContext.Step(title, () =>
                 {
-                    for (var i = 2; i < row.Length; i++)
+                    AllureContext.StepParameter("started", rows.FirstOrDefault()?.Started ?? "");
+                    foreach (var row in rows)
                     {
-                        AllureContext.StepParameter(ShardBreakdown.Headers[i], row[i]);
+                        AllureContext.StepParameter($"{row.Scenario}", $"{row.Requests} requests, {row.Failed} failed, {row.Dropped} dropped, p50 {row.P50}, p95 {row.P95}, p99 {row.P99}");
                     }
                 });
             }

@@ -37,7 +37,8 @@ public sealed class ShardMergeCommandTests
         {
             Assert.That(exit, Is.EqualTo(ShardMergeCommand.Passed), output.ToString());
             Assert.That(output.ToString(), Does.Contain("merge: 4 shards, 200 requests, budget 'merge' passed"), "every shard's 50 requests, about 40/s: no shard alone reaches 30/s");
-            Assert.That(File.ReadAllText(summary), Does.Contain("(4 shards merged)").And.Contain("| 4/4 |"));
+            Assert.That(File.ReadAllText(summary), Does.Contain("(4 shards merged)").And.Match(@"\| 4/4 \| [^|]+ \| [^|]+ \| api \| 50 \| 0 \| 0 \| \d+(\.\d+)? ms \|"),
+                "a row per shard and scenario, with the shard's own latency");
         });
     }
 
@@ -65,7 +66,10 @@ public sealed class ShardMergeCommandTests
                 Does.Contain("subSuite=Checkout").And.Contain("tag=Sharded"));
             Assert.That(result.GetProperty("parameters").EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}={p.GetProperty("value").GetString()}"), Does.Contain("shards=4"));
             Assert.That(steps.Count(s => s!.StartsWith("shard ", StringComparison.Ordinal)), Is.EqualTo(4), string.Join("; ", steps));
-            Assert.That(steps, Has.Some.StartsWith("shard 3/4 on ").And.Contains(": 50 requests, p95 "));
+            Assert.That(steps, Has.Some.StartsWith("shard 3/4 on ").And.EndsWith(": 50 requests, 0 failed"));
+            var shardStep = result.GetProperty("steps").EnumerateArray().First(s => s.GetProperty("name").GetString()!.StartsWith("shard 1/4", StringComparison.Ordinal));
+            Assert.That(shardStep.GetProperty("parameters").EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}={p.GetProperty("value").GetString()}"),
+                Has.Some.Match(@"^api=50 requests, 0 failed, 0 dropped, p50 \d+(\.\d+)? ms, p95 \d+(\.\d+)? ms, p99 "), "each scenario's figures of the shard");
             Assert.That(steps[0], Is.EqualTo("overview"), "the overview first, as in a test's result");
             Assert.That(attachments, Does.Contain("budget table").And.Contain("shards"));
             Assert.That(File.Exists(Path.Combine(_root.FullName, "summaries", "Checkout.Load.json")), Is.True, "the merged summary is the next baseline of the same test");
