@@ -15,6 +15,12 @@ public sealed record ShardManifest
     /// <summary>The test's name (method name with its arguments), or null.</summary>
     public string? TestName { get; init; }
 
+    /// <summary>The test's budget, <c>budgets/&lt;name&gt;.yaml</c>, that the merge judges the merged run by; null when it has none.</summary>
+    public string? Budget { get; init; }
+
+    /// <summary>The budget's scenarios the test is judged by; empty: all of the file.</summary>
+    public IReadOnlyList<string> BudgetScenarios { get; init; } = [];
+
     /// <summary>Zero-based shard index.</summary>
     public int ShardIndex { get; init; }
 

@@ -30,25 +30,25 @@ public static class ShardOutput
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>
-    /// Writes <paramref name="run"/> (a shard's result of test <paramref name="test"/>, full name; its
-    /// <paramref name="fixture"/> class and <paramref name="testName"/>) to <paramref name="folder"/>, labelled with <paramref name="commit"/>.
-    /// </summary>
-    public static void Write(string folder, LoadRunResult run, string? commit, string? test = null, string? fixture = null, string? testName = null)
+    /// <summary>Writes <paramref name="run"/>, a shard's result, to <paramref name="folder"/> with what <paramref name="labels"/> say of its run.</summary>
+    public static void Write(string folder, LoadRunResult run, ShardLabels labels)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(labels);
         Directory.CreateDirectory(folder);
         var manifest = new ShardManifest
         {
             FormatVersion = FormatVersion,
-            Test = test,
-            Fixture = fixture,
-            TestName = testName,
+            Test = labels.Test,
+            Fixture = labels.Fixture,
+            TestName = labels.TestName,
+            Budget = labels.Budget,
+            BudgetScenarios = labels.BudgetScenarios,
             ShardIndex = run.Shard.Index,
             ShardCount = run.Shard.Count,
             PlanFingerprint = run.PlanFingerprint,
-            Commit = commit,
+            Commit = labels.Commit,
             Host = Environment.MachineName,
             StartedAt = run.StartedAt,
             DurationSeconds = run.Duration.TotalSeconds,

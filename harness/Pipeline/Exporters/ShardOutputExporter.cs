@@ -25,7 +25,16 @@ public sealed class ShardOutputExporter : IExporter
         var folder = FolderOf(result);
         context.Try("write the shard's output", () =>
         {
-            ShardOutput.Write(folder, run with { Shard = result.Settings.Shard }, CommitLabel.Current, result.Test.FullName, result.Test.ClassName, result.Test.Name);
+            ShardOutput.Write(folder, run with { Shard = result.Settings.Shard }, new ShardLabels
+            {
+                Commit = CommitLabel.Current,
+                Test = result.Test.FullName,
+                Fixture = result.Test.ClassName,
+                TestName = result.Test.Name,
+                // The file's name and the scenarios judged: the merge loads the same budget, narrowed the same way.
+                Budget = result.BudgetFile?.Files is [var file, ..] ? Path.GetFileNameWithoutExtension(file) : null,
+                BudgetScenarios = result.BudgetFile is { } budget ? [.. budget.Scopes.Select(s => s.Scenario).Distinct(StringComparer.Ordinal)] : [],
+            });
             context.Log($"shard {result.Settings.Shard} output in {folder}");
         });
     }

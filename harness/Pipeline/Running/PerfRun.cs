@@ -64,7 +64,8 @@ internal sealed class PerfRun(PerfTest test)
         using var output = new ScrubbingWriter(TestContext.Out);
         using var progress = new ScrubbingWriter(TestContext.Progress);
 
-        // Pre-run validation: a bad budget or a dead target fails before any load is sent.
+        // Pre-run validation: a bad budget, a dead target or a start a day off fails before any load is sent.
+        ShardStart.Check(settings, TimeProvider.System);
         var budget = test.BudgetName is { } name ? BudgetLocator.Load(name, settings, testDirectory, test.BudgetScopes) : null;
         var (system, named) = ResolveTarget(settings);
         using var client = CreateClient(settings, named);
@@ -85,6 +86,8 @@ internal sealed class PerfRun(PerfTest test)
         {
             await AllureContext.StepAsync("setup", () => setup(context)).ConfigureAwait(false);
         }
+
+        await ShardStart.WaitAsync(settings, TimeProvider.System, output, cancellationToken).ConfigureAwait(false);
 
         var sources = new List<IResourceSource> { ProcessResourceSource.ForTestProcess() };
         // A source of the test's own named "machine" (a runner that reads its cgroup, a test) replaces the /proc reading.

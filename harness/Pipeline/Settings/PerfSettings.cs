@@ -68,6 +68,14 @@ public sealed record PerfSettings
     /// <summary>Folder a shard writes its output to, one subfolder per test and shard (the merge reads them); null: <c>perf-shards</c> in the test's work directory.</summary>
     public string? ShardFolder { get; init; }
 
+    /// <summary>
+    /// When a sharded run starts its load (<c>PERF_SHARD_START_AT</c>, an ISO 8601 instant such as
+    /// <c>2026-12-07T06:00:00Z</c>): shards set up on machines that start minutes apart (matrix jobs, pods)
+    /// wait for it so their arrivals line up; a shard past it starts at once and the merge checks the gap.
+    /// Null: each shard starts when it is ready. Ignored when the run is not sharded.
+    /// </summary>
+    public DateTimeOffset? ShardStartAt { get; init; }
+
     /// <summary>How long an external target may take to answer its readiness probe; default 10 s.</summary>
     public TimeSpan ReadinessTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -27,6 +27,7 @@ internal static class SettingNames
     public static readonly SettingName Shard = new("Shard", "PERF_SHARD");
     public static readonly SettingName ShardCount = new("ShardCount", "PERF_SHARD_COUNT");
     public static readonly SettingName ShardDir = new("ShardDir", "PERF_SHARD_DIR");
+    public static readonly SettingName ShardStartAt = new("ShardStartAt", "PERF_SHARD_START_AT");
 
     /// <summary>Set by Kubernetes in each pod of an Indexed Job (0-based); read only when <see cref="ShardCount"/> is set.</summary>
     public const string JobCompletionIndex = "JOB_COMPLETION_INDEX";

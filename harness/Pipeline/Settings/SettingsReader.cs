@@ -31,6 +31,7 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
         InconclusiveReruns = Count(SettingNames.InconclusiveReruns, 3) ?? 1,
         Shard = ShardSetting(),
         ShardFolder = Text(SettingNames.ShardDir),
+        ShardStartAt = Instant(SettingNames.ShardStartAt),
     };
 
     /// <summary>The trimmed value of the run parameter, else of the variable, else of the file; null when all are empty.</summary>
@@ -60,6 +61,18 @@ internal sealed class SettingsReader(Func<string, string?> parameter, Func<strin
     public TimeSpan? Duration(SettingName name) =>
         Parse<TimeSpan?>(name, "a positive duration such as 00:01:30", text =>
             TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value : null);
+
+    // An explicit offset: a local time means another instant on each runner of another time zone.
+    private DateTimeOffset? Instant(SettingName name) =>
+        Parse<DateTimeOffset?>(name, "an ISO 8601 instant with its offset, e.g. 2026-12-07T06:00:00Z (date -u +%Y-%m-%dT%H:%M:%SZ)", text =>
+            DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.ToUniversalTime() : null);
+
+    // 'Z' or an offset such as +01:00 must be written; AssumeUniversal only reads the literal 'Z' as UTC.
+    private static readonly string[] InstantFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    ];
 
     private double? Positive(SettingName name, string expected) =>
         Parse(name, expected, text =>

@@ -27,7 +27,7 @@ internal static class MergedRun
         var notJudged = budget.Scopes.Where(s => !names.Contains(s.Name)).Select(s => s.Name).ToList();
         if (judged.Scopes.Count == 0)
         {
-            output.WriteLine($"merge: {options.BudgetFile} has no scope for the shards' scenarios ({string.Join(", ", names)}).");
+            output.WriteLine($"merge: {budget.Files[0]} has no scope for the shards' scenarios ({string.Join(", ", names)}).");
             return ShardMergeCommand.InputError;
         }
 
@@ -69,7 +69,7 @@ internal static class MergedRun
             PerfVerdict.Warned => "warned",
             _ => "passed",
         };
-        output.WriteLine($"merge: {shards.Count} shards, {merged.Scenarios.Sum(s => s.RequestCount)} requests, budget '{budget.Suite}' {verdict}" +
+        output.WriteLine($"merge: {first.Test}: {shards.Count} shards, {merged.Scenarios.Sum(s => s.RequestCount)} requests, budget '{budget.Suite}' {verdict}" +
             $"{(result.Baseline is { } b && options.Settings.BaselineFolder is not null ? $"; baseline: {(b.IsRegression ? "regression" : "no regression")}" : "")}.");
         if (result.FailureMessage is { } failure)
         {

@@ -26,15 +26,18 @@ public static class ShardMergeCommand
 
     /// <summary>How to call the command (printed on a usage error).</summary>
     public static string Usage { get; } =
-        "usage: perftests-merge --budget <budget.yaml> [--overlay <pr|nightly|...>] [--summary <file.md>] [--allure-results <dir>]\n" +
-        "       [--baseline-dir <dir>] [--baseline-gate <fail|report>] [--summary-dir <dir>] [--start-tolerance <seconds>]\n" +
-        "       <shard folder or folder of shard folders>...\n" +
-        "Settings not given read as the tests read them (PERF_* variables, the settings file); the Allure result goes to\n" +
-        "--allure-results, else $ALLURE_RESULTS_DIR, else ./allure-results.";
+        "usage: perftests-merge [--budgets <dir> | --budget <budget.yaml>] [--overlay <pr|nightly|...>] [--summary <file.md>]\n" +
+        "       [--allure-results <dir>] [--baseline-dir <dir>] [--baseline-gate <fail|report>] [--summary-dir <dir>]\n" +
+        "       [--start-tolerance <seconds>] <shard folder or folder of shard folders>...\n" +
+        "Each test's shards are merged and judged by the test's own budget (<name>.yaml in --budgets, else the nearest\n" +
+        "budgets/ folder up from here); --budget names one file for shards of one test. Settings not given read as the\n" +
+        "tests read them (PERF_* variables, the settings file); Allure results go to --allure-results, else\n" +
+        "$ALLURE_RESULTS_DIR, else ./allure-results. Exit 0 passed or warned, 1 breached or regressed, 2 bad input.";
 
     /// <summary>The options that set a setting, by the run parameter they stand for.</summary>
     private static readonly Dictionary<string, string> SettingOptions = new(StringComparer.Ordinal)
     {
+        ["--budgets"] = "BudgetsFolder",
         ["--overlay"] = "BudgetOverlay",
         ["--summary"] = "SummaryFile",
         ["--baseline-dir"] = "BaselineDir",
@@ -74,8 +77,14 @@ public static class ShardMergeCommand
 
             switch (arg)
             {
-                case "--budget": budget = Value(); break;
-                case "--allure-results": allure = Value(); break;
+                case "--budget" or "--allure-results":
+                    if (Value() is not { } path)
+                    {
+                        return UsageError(output, $"{arg} needs a value.");
+                    }
+
+                    (budget, allure) = arg == "--budget" ? (path, allure) : (budget, path);
+                    break;
                 case "--start-tolerance":
                     var text = Value();
                     if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds <= 0)
@@ -96,9 +105,9 @@ public static class ShardMergeCommand
             }
         }
 
-        if (budget is null || folders.Count == 0)
+        if (folders.Count == 0)
         {
-            return UsageError(output, budget is null ? "--budget <budget.yaml> is required." : "no shard folder found in the folders given.");
+            return UsageError(output, "no shard folder found in the folders given.");
         }
 
         PerfSettings settings;
@@ -129,14 +138,17 @@ public static class ShardMergeCommand
             ? [folder]
             : Directory.EnumerateFiles(folder, ShardOutput.ManifestFile, SearchOption.AllDirectories).Select(f => Path.GetDirectoryName(f)!).Order(StringComparer.Ordinal);
 
-    /// <summary>Merges <paramref name="shardFolders"/>, judges and reports them as <paramref name="options"/> say, and writes what it did to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Merges <paramref name="shardFolders"/>, each test's shards into one run, judges and reports each as
+    /// <paramref name="options"/> say, and writes what it did to <paramref name="output"/>. The exit code is the
+    /// worst test's: a test whose shards are not one run does not stop the others from being judged.
+    /// </summary>
     public static int Run(IReadOnlyList<string> shardFolders, ShardMergeOptions options, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         List<MergedShard> shards;
-        Budget budget;
         try
         {
             shards = [.. shardFolders.Select(folder =>
@@ -144,15 +156,70 @@ public static class ShardMergeCommand
                 var (manifest, run) = ShardOutput.Read(folder);
                 return new MergedShard(folder, manifest, run);
             })];
-            ShardSet.Check([.. shards.Select(s => (s.Folder, s.Manifest))], options.StartTolerance);
-            budget = BudgetLoader.Load(options.BudgetFile, options.Settings.BudgetOverlay);
         }
-        catch (Exception ex) when (ex is InvalidDataException or ShardSetException or BudgetValidationException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             output.WriteLine("merge: " + ex.Message);
             return InputError;
         }
 
-        return MergedRun.JudgeAndReport([.. shards.OrderBy(s => s.Manifest.ShardIndex)], budget, options, output);
+        var tests = shards.GroupBy(s => s.Manifest.Test ?? "", StringComparer.Ordinal).ToList();
+        if (options.BudgetFile is not null && tests.Count > 1)
+        {
+            output.WriteLine($"merge: --budget names one budget file, but the folders hold shards of {tests.Count} tests ({string.Join(", ", tests.Select(t => t.Key))}); " +
+                "leave it out and each test is judged by its own budget (--budgets <dir>).");
+            return InputError;
+        }
+
+        var exit = Passed;
+        var verdicts = new List<string>();
+        foreach (var test in tests)
+        {
+            var code = JudgeOne([.. test.OrderBy(s => s.Manifest.ShardIndex)], options, output);
+            verdicts.Add($"{test.Key}: {(code == Passed ? "passed" : code == Breached ? "failed" : "not merged")}");
+            exit = Math.Max(exit, code);
+        }
+
+        if (tests.Count > 1)
+        {
+            output.WriteLine($"merge: {tests.Count} tests; {string.Join("; ", verdicts)}.");
+        }
+
+        return exit;
+    }
+
+    private static int JudgeOne(IReadOnlyList<MergedShard> shards, ShardMergeOptions options, TextWriter output)
+    {
+        Budget budget;
+        try
+        {
+            ShardSet.Check([.. shards.Select(s => (s.Folder, s.Manifest))], options.StartTolerance);
+            budget = LoadBudget(shards[0], options);
+        }
+        catch (Exception ex) when (ex is ShardSetException or BudgetValidationException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            output.WriteLine("merge: " + ex.Message);
+            return InputError;
+        }
+
+        return MergedRun.JudgeAndReport(shards, budget, options, output);
+    }
+
+    /// <summary>The file named, else the test's own budget as its shards name it, narrowed to the scenarios the test is judged by.</summary>
+    private static Budget LoadBudget(MergedShard shard, ShardMergeOptions options)
+    {
+        if (options.BudgetFile is { } file)
+        {
+            return BudgetLoader.Load(file, options.Settings.BudgetOverlay);
+        }
+
+        var manifest = shard.Manifest;
+        if (manifest.Budget is not { } name)
+        {
+            throw new ArgumentException($"{manifest.Name} of {manifest.Test} ({shard.Folder}) names no budget (the test has none, or its shards predate the field): name the file with --budget.");
+        }
+
+        // A hostile manifest cannot point outside the budgets folder: the name is a file name, checked as a test's own.
+        return BudgetLocator.Load(name, options.Settings, Directory.GetCurrentDirectory(), manifest.BudgetScenarios ?? []);
     }
 }

@@ -3,8 +3,12 @@ namespace PerfTests.Sharding;
 /// <summary>How <see cref="ShardMergeCommand.Run"/> judges and reports the merged run.</summary>
 public sealed record ShardMergeOptions
 {
-    /// <summary>The budget file the merged run is judged by (its overlay is <see cref="PerfSettings.BudgetOverlay"/>).</summary>
-    public required string BudgetFile { get; init; }
+    /// <summary>
+    /// The budget file the merged run is judged by (its overlay is <see cref="PerfSettings.BudgetOverlay"/>), for
+    /// shards of one test; null: each test's own, <c>budgets/&lt;name&gt;.yaml</c> as its shards name it, found
+    /// as the tests find it (<see cref="PerfSettings.BudgetsFolder"/>, else the nearest <c>budgets/</c> folder up from here).
+    /// </summary>
+    public string? BudgetFile { get; init; }
 
     /// <summary>
     /// The settings the tests use, read from the same places (PERF_* variables, the settings file):

@@ -94,7 +94,7 @@ public sealed class ShardMergeTests
             var read = shards.Select((shard, i) =>
             {
                 var folder = Path.Combine(root.FullName, $"shard-{i + 1}");
-                ShardOutput.Write(folder, shard, commit: "abc1234");
+                ShardOutput.Write(folder, shard, new ShardLabels { Commit = "abc1234" });
                 return ShardOutput.Read(folder);
             }).ToList();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PerfTests;
 
 namespace Harness.Tests.Pipeline;
@@ -130,6 +131,21 @@ public sealed class PerfSettingsTests
             Assert.That(Problem([], new() { ["PERF_SHARD"] = "1/4", ["PERF_SHARD_COUNT"] = "4", ["JOB_COMPLETION_INDEX"] = "2" }).Message, Does.Contain("make shard 3/4; set one of them"));
         });
     }
+
+    [TestCase("2026-12-07T06:00:00Z", "2026-12-07T06:00:00Z")]
+    [TestCase("2026-12-07T06:00Z", "2026-12-07T06:00:00Z")]
+    [TestCase("2026-12-07T06:00:00.250Z", "2026-12-07T06:00:00.25Z")]
+    [TestCase("2026-12-07T07:00:00+01:00", "2026-12-07T06:00:00Z")]
+    public void Read_ShardStartAt_IsTheInstantInUtc(string value, string expected) =>
+        Assert.That(From([], new() { ["PERF_SHARD_START_AT"] = value }).ShardStartAt, Is.EqualTo(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture)).And.Property("Offset").EqualTo(TimeSpan.Zero));
+
+    [TestCase("2026-12-07T06:00:00", Description = "no offset: another instant on each runner's time zone")]
+    [TestCase("tomorrow")]
+    [TestCase("2026-13-07T06:00:00Z")]
+    [TestCase("1733551200")]
+    public void Read_ShardStartAtWithoutOffsetOrMalformed_Refused(string value) =>
+        Assert.That(Problem(new() { ["ShardStartAt"] = value }).Message,
+            Does.Contain($"run parameter 'ShardStartAt' is '{value}'; it must be an ISO 8601 instant with its offset"));
 
     [TestCase("report", BaselineGateMode.Report)]
     [TestCase("Report", BaselineGateMode.Report)]

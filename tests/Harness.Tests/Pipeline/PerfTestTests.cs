@@ -65,7 +65,33 @@ public sealed class PerfTestTests
             Assert.That(result.Gates.Single(g => g.Gate == "budget").Summary, Does.Contain("shard 2/3: judged once on the merged shards"));
             Assert.That(Path.GetFileName(folder), Is.EqualTo("shard-2-of-3"));
             Assert.That((manifest.ShardIndex, manifest.ShardCount), Is.EqualTo((1, 3)));
+            Assert.That((manifest.Budget, string.Join(",", manifest.BudgetScenarios)), Is.EqualTo(("checkout", "checkout")), "the merge finds the test's own budget by it");
             Assert.That(run["checkout"].RequestCount, Is.EqualTo(result.Run!["checkout"].RequestCount));
+        });
+    }
+
+    [Test]
+    public async Task EvaluateAsync_ShardWithAStartTime_LoadsNotBeforeIt_AndAStartHoursOffIsRefusedBeforeSetUp()
+    {
+        var start = DateTimeOffset.UtcNow.AddSeconds(1.5);
+        var sharded = Settings with { Shard = Shard.Of(0, 2), ShardFolder = Path.Combine(_root, "shards"), ShardStartAt = start };
+        var loadStarted = DateTimeOffset.MinValue;
+        var setUp = false;
+
+        await PerfTest.Create("checkout").WithSettings(sharded).Run(context =>
+        {
+            loadStarted = DateTimeOffset.UtcNow;
+            return Measured(baseUs: 5_000)(context);
+        }).EvaluateAsync();
+        var refused = await Assert.ThrowsAsync<PerfSettingsException>(() => PerfTest.Create("checkout")
+            .WithSettings(sharded with { ShardStartAt = DateTimeOffset.UtcNow.AddHours(3) })
+            .Setup(_ => { setUp = true; return Task.CompletedTask; }).Run(Measured(baseUs: 5_000)).EvaluateAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(loadStarted, Is.GreaterThanOrEqualTo(start), "the shard's load began before the shards' start");
+            Assert.That(refused!.Message, Does.Contain("a shard waits at most 60 minutes"));
+            Assert.That(setUp, Is.False, "refused before anything was set up");
         });
     }
 

@@ -36,7 +36,7 @@ public sealed class ShardMergeCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(ShardMergeCommand.Passed), output.ToString());
-            Assert.That(output.ToString(), Does.Contain("merge: 4 shards, 200 requests, budget 'merge' passed"), "every shard's 50 requests, about 40/s: no shard alone reaches 30/s");
+            Assert.That(output.ToString(), Does.Contain("merge: Demo.Checkout.Load: 4 shards, 200 requests, budget 'merge' passed"), "every shard's 50 requests, about 40/s: no shard alone reaches 30/s");
             Assert.That(File.ReadAllText(summary), Does.Contain("(4 shards merged)").And.Match(@"\| 4/4 \| [^|]+ \| [^|]+ \| api \| 50 \| 0 \| 0 \| \d+(\.\d+)? ms \|"),
                 "a row per shard and scenario, with the shard's own latency");
         });
@@ -123,7 +123,7 @@ public sealed class ShardMergeCommandTests
         var budget = Budget("rps: { target: 38/s, warn: 36/s, fail: 30/s }");
         var run = ShardOutput.Read(folders[2]).Run;
         var otherCommit = Path.Combine(_root.FullName, "other-commit");
-        ShardOutput.Write(otherCommit, run, "0badc0de", "Demo.Checkout.Load");
+        ShardOutput.Write(otherCommit, run, new ShardLabels { Commit = "0badc0de", Test = "Demo.Checkout.Load" });
         using var missing = new StringWriter();
         using var other = new StringWriter();
 
@@ -159,10 +159,56 @@ public sealed class ShardMergeCommandTests
         var exit = ShardMergeCommand.Main(["--budget", budget, "--start-tolerance", "30", "--allure-results", Path.Combine(_root.FullName, "allure"), _root.FullName], output, _ => null, null);
 
         Assert.That(exit, Is.EqualTo(ShardMergeCommand.Passed), output.ToString());
-        Assert.That(output.ToString(), Does.Contain("merge: 4 shards, 200 requests"));
+        Assert.That(output.ToString(), Does.Contain("merge: Demo.Checkout.Load: 4 shards, 200 requests"));
     }
 
-    [TestCase(new string[0], "--budget <budget.yaml> is required")]
+    [Test]
+    public async Task Main_ShardsOfSeveralTests_EachJudgedByItsOwnBudget_TheWorstExitCodeWins()
+    {
+        // A category's run: each test's shards under one root (as artifact downloads lay them), each test's budget in budgets/.
+        await ShardsAsync(2, set: "load/", test: "Load", budget: "checkout");
+        await ShardsAsync(2, set: "search/", test: "Search", budget: "search");
+        var budgets = Directory.CreateDirectory(Path.Combine(_root.FullName, "budgets")).FullName;
+        File.WriteAllText(Path.Combine(budgets, "checkout.yaml"), "suite: checkout\nscenarios:\n  api:\n    tiers:\n      rps: { target: 18/s, warn: 16/s, fail: 15/s }\n");
+        File.WriteAllText(Path.Combine(budgets, "search.yaml"), "suite: search\nscenarios:\n  api:\n    tiers:\n      rps: { target: 100/s, warn: 90/s, fail: 80/s }\n");
+        var allure = Path.Combine(_root.FullName, "allure");
+        using var output = new StringWriter();
+
+        var exit = ShardMergeCommand.Main(["--budgets", budgets, "--allure-results", allure, "--summary-dir", Path.Combine(_root.FullName, "summaries"), _root.FullName], output, _ => null, null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(ShardMergeCommand.Breached), output.ToString());
+            Assert.That(output.ToString(), Does.Contain("merge: Demo.Checkout.Load: 2 shards, 200 requests, budget 'checkout' passed")
+                .And.Contain("merge: Demo.Checkout.Search: 2 shards, 200 requests, budget 'search' breached")
+                .And.Contain("merge: 2 tests; Demo.Checkout.Load: passed; Demo.Checkout.Search: failed."));
+            Assert.That(Directory.GetFiles(allure, "*-result.json"), Has.Length.EqualTo(2), "one result per test");
+        });
+    }
+
+    [Test]
+    public async Task Run_OneBudgetFileForSeveralTests_OrAShardNamingNoOrAHostileBudget_ExitsTwo()
+    {
+        var load = await ShardsAsync(1, set: "load/", test: "Load", budget: "../../etc/passwd");
+        var search = await ShardsAsync(1, set: "search/", test: "Search");
+        using var both = new StringWriter();
+        using var hostile = new StringWriter();
+        using var none = new StringWriter();
+        var settings = PerfSettings.Read(_ => null, _ => null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Run([.. load, .. search], Budget("rps: { fail: 1/s }"), both), Is.EqualTo(ShardMergeCommand.InputError));
+            Assert.That(both.ToString(), Does.Contain("--budget names one budget file, but the folders hold shards of 2 tests"));
+            Assert.That(ShardMergeCommand.Run(load, new ShardMergeOptions { Settings = settings }, hostile), Is.EqualTo(ShardMergeCommand.InputError));
+            Assert.That(hostile.ToString(), Does.Contain("'../../etc/passwd' cannot name a budget file"));
+            Assert.That(ShardMergeCommand.Run(search, new ShardMergeOptions { Settings = settings }, none), Is.EqualTo(ShardMergeCommand.InputError));
+            Assert.That(none.ToString(), Does.Contain("shard 1/1 of Demo.Checkout.Search").And.Contain("names no budget").And.Contain("--budget"));
+        });
+    }
+
+    [TestCase(new string[0], "no shard folder found")]
+    [TestCase(new[] { "x", "--budget" }, "--budget needs a value")]
     [TestCase(new[] { "--budget", "b.yaml", "--shards", "x" }, "unknown option '--shards'")]
     [TestCase(new[] { "--budget", "b.yaml", "--start-tolerance", "soon", "x" }, "--start-tolerance 'soon' must be a number of seconds")]
     [TestCase(new[] { "--budget", "b.yaml", "x", "--baseline-dir" }, "--baseline-dir needs a value")]
@@ -210,7 +256,7 @@ public sealed class ShardMergeCommandTests
     }
 
     /// <summary>The shards of <paramref name="seconds"/> at 40 arrivals/s, each answered in <paramref name="latencyMs"/>, written to their folders as a sharded PerfTest run would.</summary>
-    private async Task<IReadOnlyList<string>> ShardsAsync(int count, int seconds = 5, int latencyMs = 0, string set = "")
+    private async Task<IReadOnlyList<string>> ShardsAsync(int count, int seconds = 5, int latencyMs = 0, string set = "", string test = "Load", string? budget = null)
     {
         var folders = new List<string>();
         for (var i = 0; i < count; i++)
@@ -229,7 +275,7 @@ public sealed class ShardMergeCommandTests
             var options = new LoadRunnerOptions { TimeProvider = fake, Progress = ProgressMode.Never, Shard = Shard.Of(i, count) };
             LoadRunResult run = await Harness.Tests.Load.FakeClock.DriveAsync(fake, LoadRunner.RunAsync(scenario, options), TimeSpan.FromMilliseconds(50));
             var folder = Path.Combine(_root.FullName, set + $"shard-{i + 1}");
-            ShardOutput.Write(folder, run, "abc1234", "Demo.Checkout.Load", "Demo.Checkout", "Load");
+            ShardOutput.Write(folder, run, new ShardLabels { Commit = "abc1234", Test = "Demo.Checkout." + test, Fixture = "Demo.Checkout", TestName = test, Budget = budget });
             folders.Add(folder);
         }
 
