@@ -26,12 +26,12 @@ public static class ShardMergeCommand
 
     /// <summary>How to call the command (printed on a usage error).</summary>
     public static string Usage { get; } =
-        "usage: perftests-merge [--budgets <dir> | --budget <budget.yaml>] [--overlay <pr|nightly|...>] [--summary <file.md>]\n" +
-        "       [--allure-results <dir>] [--baseline-dir <dir>] [--baseline-gate <fail|report>] [--summary-dir <dir>]\n" +
-        "       [--start-tolerance <seconds>] <shard folder or folder of shard folders>...\n" +
+        "usage: perftests-merge [--budgets <dir> | --budget <budget.yaml>] [--runsettings <pr.runsettings>] [--overlay <pr|nightly|...>]\n" +
+        "       [--summary <file.md>] [--allure-results <dir>] [--baseline-dir <dir>] [--baseline-gate <fail|report>]\n" +
+        "       [--summary-dir <dir>] [--start-tolerance <seconds>] <shard folder or folder of shard folders>...\n" +
         "Each test's shards are merged and judged by the test's own budget (<name>.yaml in --budgets, else the nearest\n" +
         "budgets/ folder up from here); --budget names one file for shards of one test. Settings not given read as the\n" +
-        "tests read them (PERF_* variables, the settings file); Allure results go to --allure-results, else\n" +
+        "tests read them (--runsettings, PERF_* variables, the settings file); Allure results go to --allure-results, else\n" +
         "$ALLURE_RESULTS_DIR, else ./allure-results. Exit 0 passed or warned, 1 breached or regressed, 2 bad input.";
 
     /// <summary>The options that set a setting, by the run parameter they stand for.</summary>
@@ -56,7 +56,7 @@ public static class ShardMergeCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        string? budget = null, allure = null;
+        string? budget = null, allure = null, runSettings = null;
         TimeSpan? tolerance = null;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var folders = new List<string>();
@@ -77,13 +77,15 @@ public static class ShardMergeCommand
 
             switch (arg)
             {
-                case "--budget" or "--allure-results":
+                case "--budget" or "--allure-results" or "--runsettings":
                     if (Value() is not { } path)
                     {
                         return UsageError(output, $"{arg} needs a value.");
                     }
 
-                    (budget, allure) = arg == "--budget" ? (path, allure) : (budget, path);
+                    budget = arg == "--budget" ? path : budget;
+                    allure = arg == "--allure-results" ? path : allure;
+                    runSettings = arg == "--runsettings" ? path : runSettings;
                     break;
                 case "--start-tolerance":
                     var text = Value();
@@ -113,9 +115,11 @@ public static class ShardMergeCommand
         PerfSettings settings;
         try
         {
-            settings = PerfSettings.Read(name => parameters.GetValueOrDefault(name), environment, userHome);
+            // The profile's parameters as the tests read them; an option on the command line wins.
+            var profile = runSettings is null ? [] : RunSettingsParameters.Read(runSettings);
+            settings = PerfSettings.Read(name => parameters.GetValueOrDefault(name) ?? profile.GetValueOrDefault(name), environment, userHome);
         }
-        catch (PerfSettingsException ex)
+        catch (Exception ex) when (ex is PerfSettingsException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             output.WriteLine("merge: " + ex.Message);
             return InputError;

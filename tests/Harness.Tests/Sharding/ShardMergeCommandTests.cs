@@ -221,6 +221,50 @@ public sealed class ShardMergeCommandTests
     }
 
     [Test]
+    public async Task Main_RunSettings_SetsWhatTheOptionsDoNotSet()
+    {
+        await ShardsAsync(2);
+        var budget = Budget("rps: { target: 38/s, warn: 36/s, fail: 30/s }");
+        var profile = Path.Combine(_root.FullName, "pr.runsettings");
+        var fromProfile = Path.Combine(_root.FullName, "profile-summaries");
+        File.WriteAllText(profile, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <RunSettings>
+              <TestRunParameters>
+                <Parameter name="SummaryDir" value="{fromProfile}" />
+                <Parameter name="BaselineGate" value="maybe" />
+              </TestRunParameters>
+            </RunSettings>
+            """);
+        using var bad = new StringWriter();
+        using var output = new StringWriter();
+
+        var refused = ShardMergeCommand.Main(["--budget", budget, "--runsettings", profile, _root.FullName], bad, _ => null, null);
+        var exit = ShardMergeCommand.Main(["--budget", budget, "--runsettings", profile, "--baseline-gate", "report", "--allure-results", Path.Combine(_root.FullName, "allure"), _root.FullName], output, _ => null, null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused, Is.EqualTo(ShardMergeCommand.InputError));
+            Assert.That(bad.ToString(), Does.Contain("run parameter 'BaselineGate' is 'maybe'"), "the profile's parameters are read as the tests read them");
+            Assert.That(exit, Is.EqualTo(ShardMergeCommand.Passed), output.ToString());
+            Assert.That(File.Exists(Path.Combine(fromProfile, "Checkout.Load.json")), Is.True, "the profile's SummaryDir; the command line's --baseline-gate won over the profile's");
+        });
+    }
+
+    [TestCase("<RunSettings><TestRunParameters><Parameter name=\"x\" value=\"1\"></TestRunParameters></RunSettings>", "runsettings(1,")]
+    [TestCase("<!DOCTYPE r [<!ENTITY a \"aaaa\">]><RunSettings>&a;</RunSettings>", "not a runsettings file")]
+    [TestCase("<RunSettings><TestRunParameters><Parameter value=\"1\" /></TestRunParameters></RunSettings>", "a <Parameter> needs name and value")]
+    public void Main_BrokenOrHostileRunSettings_ExitTwoNamingTheFileAndLine(string xml, string expected)
+    {
+        var profile = Path.Combine(_root.FullName, "bad.runsettings");
+        File.WriteAllText(profile, xml);
+        using var output = new StringWriter();
+
+        Assert.That(ShardMergeCommand.Main(["--runsettings", profile, Path.Combine(_root.FullName, "x")], output, _ => null, null), Is.EqualTo(ShardMergeCommand.InputError));
+        Assert.That(output.ToString(), Does.Contain(expected).And.Contain("bad.runsettings"));
+    }
+
+    [Test]
     public void Main_BadSetting_ExitsTwoNamingIt()
     {
         var folder = Path.Combine(_root.FullName, "shard");
