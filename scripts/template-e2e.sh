@@ -10,7 +10,9 @@
 #   6. the same Load test with the app's deliberate slowdown on: fails with "Budget 'load' breached"
 #      naming the scenario;
 #   7. a project for a running URL (--target url --browser false) against json-server: Load green;
-#   8. the committed example (examples/Orders/tests) passes its Load tests on the same packages.
+#   8. the same Load test as 2 shard processes at once, merged by the perftests-merge tool installed
+#      from the packed feed: exit 0, one Allure result of both shards' requests;
+#   9. the committed example (examples/Orders/tests) passes its Load tests on the same packages.
 # Prints how long each step and the whole took. Needs what scripts/test.sh sets up (containers, Chromium).
 # Usage: scripts/template-e2e.sh [--no-build]
 set -euo pipefail
@@ -109,10 +111,34 @@ dotnet test tests/Url.PerfTests -c Release --no-build -nologo -s tests/Url.PerfT
   -- "TestRunParameters.Parameter(name=\"AllureResultsDir\", value=\"$work/results-url\")" >"$work/url.log" 2>&1
 code=$?
 set -e
-kill "$json_pid" 2>/dev/null || true
-wait "$json_pid" 2>/dev/null || true
 [[ $code == 0 ]] || { cat "$work/url.log" "$work/json-server.log"; die "the URL project's Load test against json-server exited with $code"; }
 step "the --target url project: built with warnings as errors, Load green against json-server"
+
+# The same test spread over 2 shard processes, as CI matrix jobs or pods would run it, merged by the tool a user installs.
+start_at=$(date -u -d '+25 seconds' +%Y-%m-%dT%H:%M:%SZ)
+shard_pids=()
+for i in 1 2; do
+  PERF_SHARD=$i/2 PERF_SHARD_DIR="$work/shards" PERF_SHARD_START_AT=$start_at \
+    dotnet test tests/Url.PerfTests -c Release --no-build -nologo -s tests/Url.PerfTests/runsettings/pr.runsettings --filter Category=Load \
+    -- "TestRunParameters.Parameter(name=\"AllureResultsDir\", value=\"$work/results-shard-$i\")" >"$work/shard-$i.log" 2>&1 &
+  shard_pids+=($!)
+done
+for pid in "${shard_pids[@]}"; do wait "$pid" || { cat "$work"/shard-*.log; die "a shard of the URL project's Load test failed"; }; done
+kill "$json_pid" 2>/dev/null || true
+wait "$json_pid" 2>/dev/null || true
+merge_version=$(basename "$(ls "$repo"/artifacts/packages/PerfTests.Merge.*.nupkg | grep -v snupkg)" .nupkg | sed 's/^PerfTests\.Merge\.//')
+dotnet tool install --tool-path "$work/tools" PerfTests.Merge --version "$merge_version" --configfile "$work/NuGet.config" >"$work/tool.log" 2>&1 \
+  || { cat "$work/tool.log"; die "dotnet tool install PerfTests.Merge from the packed feed failed"; }
+set +e
+(cd tests/Url.PerfTests && "$work/tools/perftests-merge" --runsettings runsettings/pr.runsettings --allure-results "$work/results-merged" \
+  --summary-dir "$work/merged-summaries" "$work/shards") >"$work/merge.log" 2>&1
+code=$?
+set -e
+[[ $code == 0 ]] || { cat "$work/merge.log"; die "perftests-merge exited with $code"; }
+grep -q "2 shards, .* requests, budget 'load' passed" "$work/merge.log" || { cat "$work/merge.log"; die "the merge did not judge 2 shards by budget 'load'"; }
+[[ $(ls "$work/results-merged"/*-result.json | wc -l) == 1 ]] || die "the merge did not write exactly one Allure result"
+log "  $(grep -m1 "^merge: " "$work/merge.log")"
+step "2 shards of the URL project's Load test, merged by the perftests-merge tool: passed, one Allure result"
 
 cd "$repo/examples/Orders"
 dotnet test tests/Orders.PerfTests -c Release -nologo -s tests/Orders.PerfTests/runsettings/pr.runsettings --filter Category=Load \

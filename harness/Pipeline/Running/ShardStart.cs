@@ -38,7 +38,13 @@ internal static class ShardStart
         }
 
         output.WriteLine($"shard {settings.Shard}: waiting {Round(wait)} for the shards' start at {Format(at)}.");
-        await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        // The timer is monotonic and may fire a little before the wall clock reaches the instant: wait out the rest.
+        do
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            wait = at - time.GetUtcNow();
+        }
+        while (wait > TimeSpan.Zero);
     }
 
     private static DateTimeOffset? Planned(PerfSettings settings) => settings.Shard.IsSingle ? null : settings.ShardStartAt;

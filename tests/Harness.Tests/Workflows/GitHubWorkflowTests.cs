@@ -8,6 +8,7 @@ namespace Harness.Tests.Workflows;
 /// </summary>
 public sealed class GitHubWorkflowTests
 {
+    private static readonly string[] DispatchInputs = ["target_url", "allowed_hosts", "shards", "category", "profile", "start_delay"];
     private static readonly string WorkflowFolder = Path.Combine(RepositoryRoot(), ".github", "workflows");
 
     [Test]
@@ -73,8 +74,108 @@ public sealed class GitHubWorkflowTests
         Assert.That(Runs(root), Has.Some.Contains("scripts/run-perf.sh").And.Contains("--profile nightly"));
     }
 
+    [Test]
+    public void DistributedWorkflow_OnDispatch_NamesTheTargetItsHostsAndTheShards()
+    {
+        var inputs = Map(Map(Map(Load("perf-distributed.yml"), "on"), "workflow_dispatch"), "inputs");
+
+        Assert.That(inputs.Children.Keys.Select(k => k.ToString()), Is.SupersetOf(DispatchInputs));
+        Assert.That(Value(Map(inputs, "target_url"), "required"), Is.EqualTo("true"), "no default target: the load goes where the user says");
+        Assert.That(Value(Map(inputs, "allowed_hosts"), "required"), Is.EqualTo("true"), "a remote target is refused unless its host is named");
+    }
+
+    [Test]
+    public void DistributedWorkflow_ShardMatrixFromThePlan_EachShardWaitsForOneStartAndUploadsItsOutput()
+    {
+        var shard = Job(Load("perf-distributed.yml"), "shard");
+        var strategy = Map(shard, "strategy");
+        var env = Map(shard, "env");
+        var steps = JobSteps(shard);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(shard, "needs"), Is.EqualTo("plan"));
+            Assert.That(Value(strategy, "fail-fast"), Is.EqualTo("false"), "a failed shard must not cancel the others: the merge names it");
+            Assert.That(Value(Map(strategy, "matrix"), "shard"), Is.EqualTo("${{ fromJSON(needs.plan.outputs.shards) }}"));
+            Assert.That(Value(env, "SHARD"), Is.EqualTo("${{ matrix.shard }}/${{ needs.plan.outputs.count }}"));
+            Assert.That(Value(env, "START_AT"), Is.EqualTo("${{ needs.plan.outputs.start_at }}"));
+            Assert.That((Value(env, "PERF_TARGET_URL"), Value(env, "PERF_ALLOWED_HOSTS")), Is.EqualTo(("${{ inputs.target_url }}", "${{ inputs.allowed_hosts }}")));
+            Assert.That(steps.Select(s => Value(s, "run")).OfType<string>(), Has.Some.Contains("scripts/run-perf.sh").And.Contains("--shard \"$SHARD\"").And.Contains("--start-at \"$START_AT\""));
+            var upload = steps.Single(s => Value(s, "uses")?.StartsWith("actions/upload-artifact", StringComparison.Ordinal) == true);
+            Assert.That((Value(upload, "if"), Value(Map(upload, "with"), "name"), Value(Map(upload, "with"), "path")),
+                Is.EqualTo(("always()", "perf-shard-${{ matrix.shard }}", "artifacts/shard/shards/")));
+        });
+    }
+
+    [Test]
+    public void DistributedWorkflow_MergeJob_DownloadsEveryShardAndJudgesOnceEvenAfterAFailedShard()
+    {
+        var merge = Job(Load("perf-distributed.yml"), "merge");
+        var steps = JobSteps(merge);
+        var download = steps.Single(s => Value(s, "uses")?.StartsWith("actions/download-artifact", StringComparison.Ordinal) == true);
+        var runs = steps.Select(s => Value(s, "run")).OfType<string>().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((YamlSequenceNode)merge.Children[new YamlScalarNode("needs")]).Children.Select(n => n.ToString()), Does.Contain("shard"));
+            Assert.That(Value(merge, "if"), Does.Contain("always()"), "a missing shard ends in the merge's error, not in a skipped job");
+            Assert.That((Value(Map(download, "with"), "pattern"), Value(Map(download, "with"), "path")), Is.EqualTo(("perf-shard-*", "shards")));
+            Assert.That(runs, Has.Some.Contains("scripts/merge-shards.sh").And.Contains(" shards"));
+            Assert.That(runs, Has.Some.Contains("GITHUB_STEP_SUMMARY"));
+        });
+    }
+
+    [Test]
+    public void DistributedWorkflow_NoInputIsPastedIntoAScript()
+    {
+        // ${{ inputs.x }} inside run: is script injection; inputs reach scripts through env only.
+        var runs = Runs(Load("perf-distributed.yml"));
+
+        Assert.That(runs, Has.None.Contains("${{ inputs."));
+    }
+
+    [TestCase("4", "120", 0, "[1,2,3,4]")]
+    [TestCase("1", "30", 0, "[1]")]
+    [TestCase("0", "120", 1, "must be a whole number from 1 to 64")]
+    [TestCase("65", "120", 1, "must be a whole number from 1 to 64")]
+    [TestCase("4; rm -rf /", "120", 1, "must be a whole number from 1 to 64")]
+    [TestCase("4", "5", 1, "must be 30 to 3000 seconds")]
+    public void DistributedWorkflow_PlanStep_RunInBash_ListsTheShardsAndAStartInTheFuture(string shards, string delay, int exitCode, string expected)
+    {
+        var plan = JobSteps(Job(Load("perf-distributed.yml"), "plan")).Single(s => Value(s, "id") == "plan");
+        var output = Path.GetTempFileName();
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("bash", ["-euo", "pipefail", "-c", Value(plan, "run")!]) { RedirectStandardOutput = true };
+            start.Environment["SHARDS"] = shards;
+            start.Environment["START_DELAY"] = delay;
+            start.Environment["GITHUB_OUTPUT"] = output;
+            using var bash = System.Diagnostics.Process.Start(start)!;
+            var stdout = bash.StandardOutput.ReadToEnd();
+            bash.WaitForExit();
+            var lines = File.ReadAllLines(output).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+
+            Assert.That(bash.ExitCode, Is.EqualTo(exitCode), stdout);
+            if (exitCode != 0)
+            {
+                Assert.That(stdout, Does.Contain(expected));
+                return;
+            }
+
+            Assert.That((lines["shards"], lines["count"]), Is.EqualTo((expected, shards)));
+            var startAt = DateTimeOffset.Parse(lines["start_at"], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That(startAt - DateTimeOffset.UtcNow, Is.InRange(TimeSpan.FromSeconds(int.Parse(delay, System.Globalization.CultureInfo.InvariantCulture) - 60), TimeSpan.FromSeconds(int.Parse(delay, System.Globalization.CultureInfo.InvariantCulture) + 1)));
+            Assert.That(lines["start_at"], Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"), "the form PERF_SHARD_START_AT reads");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     [TestCase("perf-pr.yml")]
     [TestCase("perf-nightly.yml")]
+    [TestCase("perf-distributed.yml")]
     public void Workflow_EveryScriptItRuns_ExistsInTheRepository(string file)
     {
         var scripts = Runs(Load(file))
@@ -99,6 +200,11 @@ public sealed class GitHubWorkflowTests
     private static List<YamlMappingNode> Steps(YamlMappingNode root) =>
         [.. Map(root, "jobs").Children.Values.Cast<YamlMappingNode>()
             .SelectMany(job => ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>())];
+
+    private static YamlMappingNode Job(YamlMappingNode root, string name) => Map(Map(root, "jobs"), name);
+
+    private static List<YamlMappingNode> JobSteps(YamlMappingNode job) =>
+        [.. ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>()];
 
     private static string? Value(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value.ToString() : null;
