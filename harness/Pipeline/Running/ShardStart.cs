@@ -15,10 +15,10 @@ internal static class ShardStart
     /// <summary>Refuses a start further off than <see cref="MaxWait"/> before anything is set up.</summary>
     public static void Check(PerfSettings settings, TimeProvider time)
     {
-        if (Planned(settings) is { } at && at - time.GetUtcNow() > MaxWait)
+        if (Planned(settings) is { } at && at - time.GetUtcNow() is var wait && wait > MaxWait)
         {
             throw new PerfSettingsException(
-                $"ShardStartAt / PERF_SHARD_START_AT is {Format(at)}, {Round(at - time.GetUtcNow())} from now; a shard waits at most {MaxWait.TotalMinutes:0} minutes. Set the start a little after the last shard will be ready (e.g. 2 minutes after the plan).");
+                $"ShardStartAt / PERF_SHARD_START_AT is {Format(at)}, {Round(wait)} from now; a shard waits at most {MaxWait.TotalMinutes:0} minutes. Set the start a little after the last shard will be ready (e.g. 2 minutes after the plan).");
         }
     }
 

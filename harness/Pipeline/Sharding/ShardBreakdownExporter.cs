@@ -16,7 +16,7 @@ internal sealed class ShardBreakdownExporter(IReadOnlyList<MergedShard> shards, 
             {
                 var rows = ShardBreakdown.Rows(shard).ToList();
                 var manifest = shard.Manifest;
-                var title = $"shard {manifest.ShardIndex + 1}/{manifest.ShardCount} on {manifest.Host}: {rows.Sum(r => r.Requests)} requests, {rows.Sum(r => r.Failed)} failed";
+                var title = $"{manifest.Name} on {manifest.Host}: {rows.Sum(r => r.Requests)} requests, {rows.Sum(r => r.Failed)} failed";
                 AllureContext.Step(title, () =>
                 {
                     AllureContext.StepParameter("started", rows.FirstOrDefault()?.Started ?? "");

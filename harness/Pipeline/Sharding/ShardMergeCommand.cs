@@ -45,6 +45,9 @@ public static class ShardMergeCommand
         ["--summary-dir"] = "SummaryDir",
     };
 
+    /// <summary>The options that name a file or folder of the merge itself.</summary>
+    private static readonly HashSet<string> PathOptions = new(StringComparer.Ordinal) { "--budget", "--allure-results", "--runsettings" };
+
     /// <summary>
     /// The command line: <see cref="Usage"/>. A folder without a shard's manifest stands for the shard
     /// folders below it (how CI artifact downloads and a shared volume lay them out).
@@ -56,7 +59,7 @@ public static class ShardMergeCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        string? budget = null, allure = null, runSettings = null;
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         TimeSpan? tolerance = null;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var folders = new List<string>();
@@ -64,29 +67,19 @@ public static class ShardMergeCommand
         {
             var arg = args[i];
             string? Value() => i + 1 < args.Count ? args[++i] : null;
-            if (SettingOptions.TryGetValue(arg, out var parameter))
+            if (SettingOptions.TryGetValue(arg, out var parameter) || PathOptions.Contains(arg))
             {
                 if (Value() is not { } value)
                 {
                     return UsageError(output, $"{arg} needs a value.");
                 }
 
-                parameters[parameter] = value;
+                (parameter is null ? paths : parameters)[parameter ?? arg] = value;
                 continue;
             }
 
             switch (arg)
             {
-                case "--budget" or "--allure-results" or "--runsettings":
-                    if (Value() is not { } path)
-                    {
-                        return UsageError(output, $"{arg} needs a value.");
-                    }
-
-                    budget = arg == "--budget" ? path : budget;
-                    allure = arg == "--allure-results" ? path : allure;
-                    runSettings = arg == "--runsettings" ? path : runSettings;
-                    break;
                 case "--start-tolerance":
                     var text = Value();
                     if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds <= 0)
@@ -116,7 +109,7 @@ public static class ShardMergeCommand
         try
         {
             // The profile's parameters as the tests read them; an option on the command line wins.
-            var profile = runSettings is null ? [] : RunSettingsParameters.Read(runSettings);
+            var profile = paths.TryGetValue("--runsettings", out var runSettings) ? RunSettingsParameters.Read(runSettings) : [];
             settings = PerfSettings.Read(name => parameters.GetValueOrDefault(name) ?? profile.GetValueOrDefault(name), environment, userHome);
         }
         catch (Exception ex) when (ex is PerfSettingsException or InvalidDataException or IOException or UnauthorizedAccessException)
@@ -125,8 +118,9 @@ public static class ShardMergeCommand
             return InputError;
         }
 
-        allure ??= environment(Reporting.Context.ResultsDirectory.EnvironmentVariable) is { Length: > 0 } configured ? configured : "allure-results";
-        var options = new ShardMergeOptions { BudgetFile = budget, Settings = settings, AllureResultsDirectory = Path.GetFullPath(allure), StartTolerance = tolerance };
+        var allure = paths.GetValueOrDefault("--allure-results")
+            ?? (environment(Reporting.Context.ResultsDirectory.EnvironmentVariable) is { Length: > 0 } configured ? configured : "allure-results");
+        var options = new ShardMergeOptions { BudgetFile = paths.GetValueOrDefault("--budget"), Settings = settings, AllureResultsDirectory = Path.GetFullPath(allure), StartTolerance = tolerance };
         return Run(folders, options, output);
     }
 
