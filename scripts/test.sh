@@ -13,6 +13,7 @@ scripts/setup-containers.sh
 scripts/setup-browser.sh      # the browser integration tests drive real Chromium
 scripts/setup-allure.sh       # Node.js and the Allure 3 CLI: the report-rendering test runs scripts/allure-report.sh
 scripts/setup-json-server.sh  # json-server (npm): the external-URL target of tests/Integration.Tests/ExternalTargets
+scripts/setup-lighthouse.sh   # Lighthouse (npm): the reference of the web-vitals agreement test
 
 dotnet build PerfTests.slnx -c Release -v quiet -nologo
 

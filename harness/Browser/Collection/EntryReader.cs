@@ -9,14 +9,17 @@ internal static class EntryReader
 {
     private const string ReadScript = """
         () => {
-          const s = window.__perfVitals || { paints: [], lcp: [], shifts: [], events: [], longTasks: [], errors: ['collector script missing'] };
+          const s = window.__perfVitals || { paints: [], lcp: [], shifts: [], events: [], longTasks: [], frames: [], errors: ['collector script missing'] };
           const nav = performance.getEntriesByType('navigation')[0];
           const resources = performance.getEntriesByType('resource')
-            .map(r => ({ url: r.name, initiatorType: r.initiatorType, transferSize: r.transferSize }));
-          if (nav) resources.unshift({ url: nav.name, initiatorType: 'navigation', transferSize: nav.transferSize });
+            .map(r => ({ url: r.name, initiatorType: r.initiatorType, transferSize: r.transferSize,
+              startTime: r.startTime, responseEnd: r.responseEnd, renderBlocking: r.renderBlockingStatus === 'blocking' }));
+          if (nav) resources.unshift({ url: nav.name, initiatorType: 'navigation', transferSize: nav.transferSize,
+            startTime: 0, responseEnd: nav.responseEnd, renderBlocking: false });
           return JSON.stringify(Object.assign({}, s, {
             responseStart: nav ? Math.max(0, nav.responseStart - (nav.activationStart || 0)) : 0,
             resources,
+            now: performance.now(),
           }));
         }
         """;

@@ -2,7 +2,7 @@
 // entries; the harness computes the web vitals from them (WebVitalsCalculator), following the
 // web-vitals library's rules.
 (() => {
-  const store = { paints: [], lcp: [], shifts: [], events: [], longTasks: [], errors: [] };
+  const store = { paints: [], lcp: [], shifts: [], events: [], longTasks: [], frames: [], errors: [] };
   Object.defineProperty(window, '__perfVitals', { value: store });
   const observe = (type, record, extra) => {
     try {
@@ -21,4 +21,10 @@
   observe('event', event, { durationThreshold: 16 });
   observe('first-input', event);
   observe('longtask', e => store.longTasks.push({ startTime: e.startTime, duration: e.duration }));
+  // Long animation frames name the scripts behind a long task (Long Tasks' own attribution names only the frame).
+  const script = s => ({ sourceUrl: s.sourceURL || '', invoker: s.invoker || '', duration: s.duration });
+  observe('long-animation-frame', e => store.frames.push({
+    startTime: e.startTime, duration: e.duration,
+    scripts: Array.from(e.scripts || []).sort((a, b) => b.duration - a.duration).slice(0, 3).map(script),
+  }));
 })();

@@ -15,6 +15,9 @@ public static class BrowserLauncher
         "--disable-sync", "--disable-quic", "--no-first-run",
     ];
 
+    /// <summary>Playwright's headless defaults that would make the lab differ from a user's browser.</summary>
+    private static readonly string[] HiddenDefaults = ["--hide-scrollbars"];
+
     /// <summary>
     /// Launches headless Chromium: PERF_CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own browser.
     /// Dispose the returned session to close the browser and the Playwright driver.
@@ -31,6 +34,9 @@ public static class BrowserLauncher
                 Headless = true,
                 ExecutablePath = executable,
                 Args = LabArguments,
+                // Playwright hides scrollbars in headless mode; users see them, and a scrollbar that
+                // appears after render shifts centred and right-aligned content (a layout shift).
+                IgnoreDefaultArgs = HiddenDefaults,
             }).ConfigureAwait(false);
             return new BrowserSession(playwright, browser, executable ?? "playwright-bundled chromium");
         }

@@ -25,8 +25,26 @@ public static class VitalMetrics
     /// <summary>Interaction to next paint over the driven clicks and typing, ms (absent when no interaction was driven).</summary>
     public const string Inp = "inp";
 
-    /// <summary>Total blocking time: long-task time past 50 ms each, from FCP until interactions start, ms.</summary>
+    /// <summary>Total blocking time: long-task time past 50 ms each, from FCP until TTI as in Lighthouse (until interactions start when TTI is undefined), ms.</summary>
     public const string Tbt = "tbt";
+
+    /// <summary>Speed Index: the area above the visual-progress curve of the screencast from navigation start, as speedline computes it, ms.</summary>
+    public const string SpeedIndex = "speed_index";
+
+    /// <summary>Time to interactive, ms: Lighthouse still scores it but gives it weight 0 in the performance score.</summary>
+    public const string Tti = "tti";
+
+    /// <summary>Lighthouse's performance score for the page's form factor, 0 to 100 as Lighthouse reports show it (absent when a weighted metric is missing).</summary>
+    public const string Score = "score";
+
+    /// <summary>Stylesheets and synchronous scripts the first paint waited for (Resource Timing renderBlockingStatus).</summary>
+    public const string RenderBlockingCount = "render_blocking_count";
+
+    /// <summary>Transferred bytes of the render-blocking resources.</summary>
+    public const string RenderBlockingBytes = "render_blocking_bytes";
+
+    /// <summary>Milliseconds the first paint waited on render-blocking resources after the document arrived: the opportunity.</summary>
+    public const string RenderBlockingMs = "render_blocking_ms";
 
     /// <summary>Used JS heap after the run (CDP Performance.getMetrics JSHeapUsedSize), bytes.</summary>
     public const string JsHeapBytes = "js_heap_bytes";

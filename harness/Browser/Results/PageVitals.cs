@@ -37,6 +37,47 @@ public sealed class PageVitals
     /// <summary>SVG filmstrip and timeline of the capture run, or null.</summary>
     public string? Filmstrip { get; internal set; }
 
+    /// <summary>The capture run's DevTools trace (open it in Chrome DevTools' Performance panel), or null.</summary>
+    public byte[]? Trace { get; internal set; }
+
+    /// <summary>The machine's CPU benchmark index when the page was measured (Lighthouse's benchmarkIndex method), or null.</summary>
+    public double? CpuBenchmarkIndex { get; init; }
+
+    /// <summary>
+    /// Lighthouse-style diagnostics of the run with the median TBT: the render-blocking resources as an
+    /// opportunity, and each long task with the scripts behind it.
+    /// </summary>
+    public string Diagnostics()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        if (CpuBenchmarkIndex is { } index)
+        {
+            text.AppendLine(c, $"CPU benchmark index {index:0}{(index < CpuBenchmark.SlowHostBelow ? " (slow host: below Lighthouse's 1000, throttled numbers read worse than a real phone's)" : "")}");
+        }
+
+        if (Samples.Count == 0)
+        {
+            return text.ToString();
+        }
+
+        var run = Samples.OrderBy(s => s.Values.GetValueOrDefault(VitalMetrics.Tbt)).ElementAt((Samples.Count - 1) / 2);
+        var wait = Metrics.TryGetValue(VitalMetrics.RenderBlockingMs, out var w) ? w.Median : 0;
+        text.AppendLine(c, $"Opportunity: eliminate render-blocking resources: {run.RenderBlocking.Count} held the first paint, about {wait:0} ms (median) after the document arrived");
+        foreach (var blocking in run.RenderBlocking)
+        {
+            text.AppendLine(c, $"  {blocking.Url}  {blocking.TransferSize / 1024:0.0} KB  {blocking.StartMs:0}-{blocking.EndMs:0} ms");
+        }
+
+        text.AppendLine(c, $"Long tasks (run with the median TBT): {run.LongTasks.Count}");
+        foreach (var task in run.LongTasks)
+        {
+            text.AppendLine(c, $"  at {task.StartMs:0} ms  {task.DurationMs:0} ms  {task.Attribution}");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A fixed-width table: metric, median, min, max, spread in % of the median, runs.</summary>
     public string ToTable()
     {

@@ -8,6 +8,9 @@ internal sealed record PageRunResult(RawEntries Entries, double InteractionsStar
     public byte[]? Screenshot { get; init; }
 
     public IReadOnlyList<FilmstripFrame> Frames { get; init; } = [];
+
+    /// <summary>The capture run's DevTools trace (Chrome's JSON trace format), or null.</summary>
+    public byte[]? Trace { get; init; }
 }
 
 /// <summary>
@@ -19,10 +22,7 @@ internal static class PageRun
     public static async Task<PageRunResult> RunAsync(
         IBrowser browser, Uri address, PageSpec spec, LabConditions conditions, WebVitalsOptions options, bool capture, CancellationToken cancellationToken)
     {
-        var context = await browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = options.ViewportWidth, Height = options.ViewportHeight },
-        }).ConfigureAwait(false);
+        var context = await browser.NewContextAsync(Device.ContextOptions(conditions.FormFactor, options, browser.Version)).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             await context.AddInitScriptAsync(EntryReader.CollectorScript).ConfigureAwait(false);
@@ -32,7 +32,10 @@ internal static class PageRun
             var cdp = await context.NewCDPSessionAsync(page).ConfigureAwait(false);
             await LabThrottling.ApplyAsync(cdp, conditions).ConfigureAwait(false);
             await cdp.SendAsync("Performance.enable").ConfigureAwait(false);
-            var screencast = capture ? await ScreencastRecorder.StartAsync(cdp).ConfigureAwait(false) : null;
+            // Measured runs record the screencast for Speed Index, as Lighthouse records screenshots in its trace;
+            // the capture run also records a DevTools trace, which costs more than the numbers should carry.
+            var screencast = capture || options.SpeedIndex ? await ScreencastRecorder.StartAsync(cdp).ConfigureAwait(false) : null;
+            var trace = capture ? await TraceRecorder.StartAsync(cdp).ConfigureAwait(false) : null;
 
             var response = await page.GotoAsync(address.ToString(), new() { WaitUntil = WaitUntilState.Load, Timeout = timeout }).ConfigureAwait(false);
             if (response is null || !response.Ok)
@@ -40,9 +43,13 @@ internal static class PageRun
                 throw new InvalidOperationException($"{spec.Name}: GET {address} answered {response?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.");
             }
 
-            await page.Locator(spec.ReadySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }).ConfigureAwait(false);
+            await PageWaits.ReadyAsync(page, spec, options, cancellationToken).ConfigureAwait(false);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle).ConfigureAwait(false);
             await Task.Delay(options.SettleTime, cancellationToken).ConfigureAwait(false);
+            if (options.WaitForInteractive)
+            {
+                await PageWaits.QuietAsync(page, options, cancellationToken).ConfigureAwait(false);
+            }
 
             var interactionsStart = await page.EvaluateAsync<double>("() => performance.now()").ConfigureAwait(false);
             foreach (var interaction in spec.Interactions)
@@ -54,15 +61,21 @@ internal static class PageRun
 
             var entries = await EntryReader.ReadAsync(page).ConfigureAwait(false);
             var heap = await JsHeapAsync(cdp).ConfigureAwait(false);
-            if (screencast is null)
+            IReadOnlyList<FilmstripFrame> frames = [];
+            if (screencast is not null)
             {
-                return new PageRunResult(entries, interactionsStart, heap);
+                var origin = await page.EvaluateAsync<double>("() => performance.timeOrigin").ConfigureAwait(false);
+                frames = await screencast.StopAsync(origin).ConfigureAwait(false);
             }
 
-            var origin = await page.EvaluateAsync<double>("() => performance.timeOrigin").ConfigureAwait(false);
-            var frames = await screencast.StopAsync(origin).ConfigureAwait(false);
+            if (trace is null)
+            {
+                return new PageRunResult(entries, interactionsStart, heap) { Frames = frames };
+            }
+
             var png = await page.ScreenshotAsync(new() { Type = ScreenshotType.Png }).ConfigureAwait(false);
-            return new PageRunResult(entries, interactionsStart, heap) { Screenshot = png, Frames = frames };
+            var traceJson = trace is null ? null : await trace.StopAsync().ConfigureAwait(false);
+            return new PageRunResult(entries, interactionsStart, heap) { Screenshot = png, Frames = frames, Trace = traceJson };
         }
     }
 

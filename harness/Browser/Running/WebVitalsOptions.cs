@@ -24,10 +24,22 @@ public sealed class WebVitalsOptions
     /// </summary>
     public bool CaptureArtifacts { get; set; } = true;
 
-    /// <summary>Viewport width in CSS pixels (Lighthouse desktop: 1350). Default 1350.</summary>
+    /// <summary>
+    /// Record the screencast in every measured run, for Speed Index and the performance score (Lighthouse
+    /// records screenshots in every run too). Default true.
+    /// </summary>
+    public bool SpeedIndex { get; set; } = true;
+
+    /// <summary>
+    /// After the settle time, keep watching until the main thread has had no long task for 5 s, so TTI is
+    /// defined and TBT ends at TTI as in Lighthouse (bounded by <see cref="PageTimeout"/>). Default true.
+    /// </summary>
+    public bool WaitForInteractive { get; set; } = true;
+
+    /// <summary>Desktop viewport width in CSS pixels (Lighthouse desktop: 1350; the mobile form factor has its own). Default 1350.</summary>
     public int ViewportWidth { get; set; } = 1350;
 
-    /// <summary>Viewport height in CSS pixels (Lighthouse desktop: 940). Default 940.</summary>
+    /// <summary>Desktop viewport height in CSS pixels (Lighthouse desktop: 940). Default 940.</summary>
     public int ViewportHeight { get; set; } = 940;
 
     internal void Validate()

@@ -4,6 +4,7 @@ namespace PerfTests.Browser;
 public sealed class WebVitalsRunner(BrowserSession session, Uri baseAddress, WebVitalsOptions? options = null)
 {
     private readonly WebVitalsOptions options = options ?? new WebVitalsOptions();
+    private double? benchmarkIndex;
 
     /// <summary>Measures <paramref name="page"/> under <paramref name="conditions"/>.</summary>
     /// <param name="page">The page and its interactions.</param>
@@ -18,6 +19,7 @@ public sealed class WebVitalsRunner(BrowserSession session, Uri baseAddress, Web
         scope ??= conditions == LabConditions.Desktop ? page.Name : page.Name + "@" + conditions.Name;
         var address = new Uri(baseAddress, page.Path);
         var interactive = page.Interactions.Count > 0;
+        benchmarkIndex ??= await CpuBenchmark.MeasureAsync(session.Browser).ConfigureAwait(false);
 
         for (var i = 0; i < options.WarmUpRuns; i++)
         {
@@ -28,15 +30,16 @@ public sealed class WebVitalsRunner(BrowserSession session, Uri baseAddress, Web
         for (var i = 0; i < options.Runs; i++)
         {
             var run = await PageRun.RunAsync(session.Browser, address, page, conditions, options, capture: false, cancellationToken).ConfigureAwait(false);
-            samples.Add(SampleBuilder.Build(run, interactive));
+            samples.Add(SampleBuilder.Build(run, interactive, conditions.FormFactor));
         }
 
-        var vitals = new PageVitals(scope, page, conditions, samples);
+        var vitals = new PageVitals(scope, page, conditions, samples) { CpuBenchmarkIndex = benchmarkIndex };
         if (options.CaptureArtifacts)
         {
             var capture = await PageRun.RunAsync(session.Browser, address, page, conditions, options, capture: true, cancellationToken).ConfigureAwait(false);
             vitals.Screenshot = capture.Screenshot;
             vitals.Filmstrip = FilmstripSvg.Render(scope, capture);
+            vitals.Trace = capture.Trace;
         }
 
         return vitals;

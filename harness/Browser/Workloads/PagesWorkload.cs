@@ -68,6 +68,11 @@ public sealed class PagesWorkload : IWorkload
             measured.Add(vitals);
         }
 
+        if (measured.FirstOrDefault()?.CpuBenchmarkIndex is { } index)
+        {
+            context.Parameter("cpu benchmark index", Math.Round(index));
+        }
+
         Measured = measured;
         context.AddMeasurements(new WebVitalsMeasurements(measured));
     }
@@ -93,6 +98,13 @@ public sealed class PagesWorkload : IWorkload
             context.Attach($"{vitals.Scope} filmstrip and timeline", svg, "image/svg+xml", "svg");
         }
 
+        context.Note($"{vitals.Scope} diagnostics", vitals.Diagnostics());
+        if (vitals.Trace is { } trace)
+        {
+            // Chrome's JSON trace format: DevTools > Performance > Load profile opens it.
+            context.Attach($"{vitals.Scope} DevTools trace", trace, "application/json", "json");
+        }
+
         foreach (var (name, spread) in vitals.Metrics)
         {
             context.Trend($"{vitals.Scope}.{name}", spread.Median, Unit(name));
@@ -101,7 +113,7 @@ public sealed class PagesWorkload : IWorkload
 
     private static string Unit(string metric) => metric switch
     {
-        "cls" or "resource_count" => "",
+        "cls" or "resource_count" or "score" or "render_blocking_count" => "",
         _ when metric.EndsWith("bytes", StringComparison.Ordinal) => "B",
         _ => "ms",
     };
