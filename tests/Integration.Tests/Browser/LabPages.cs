@@ -23,8 +23,29 @@ internal static class LabPages
     public const string BusyAfterLoad = Head + "<h1>busy</h1>"
         + "<script>requestAnimationFrame(() => setTimeout(() => { const end = performance.now() + 250; while (performance.now() < end) {} }, 100));</script></body></html>";
 
+    /// <summary>
+    /// An 800 x 600 block centred in the viewport; 300 ms after load a 2,000 px block is appended below it, so
+    /// a vertical scrollbar appears and the centred block moves left by half the scrollbar's width.
+    /// </summary>
+    public static readonly string ScrollbarShift = Centred(growsAfterLoad: true);
+
+    /// <summary>The same centred block, and the page never outgrows the viewport: nothing moves.</summary>
+    public static readonly string ScrollbarStill = Centred(growsAfterLoad: false);
+
+    /// <summary>A page 3,000 px tall from the start: a browser that shows scrollbars gives it one.</summary>
+    public const string Tall = Head + "<div id=\"tall\" style=\"height:3000px;background:#ddd\">tall</div></body></html>";
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
         ["/static"] = Static, ["/padding.js"] = PaddingScript, ["/shift"] = Shift, ["/slow-click"] = SlowClick, ["/busy"] = BusyAfterLoad,
+        ["/scrollbar-shift"] = ScrollbarShift, ["/scrollbar-still"] = ScrollbarStill, ["/tall"] = Tall,
     };
+
+    // Appended below the content, so nothing is pushed down: only the scrollbar can move the centred block.
+    private static string Centred(bool growsAfterLoad) =>
+        Head + "<div id=\"centred\" style=\"width:800px;height:600px;margin:0 auto;background:#ddd\">centred</div>"
+        + (growsAfterLoad
+            ? "<script>addEventListener('load', () => setTimeout(() => { const d = document.createElement('div'); d.style.height = '2000px'; document.body.append(d); }, 300));</script>"
+            : string.Empty)
+        + "</body></html>";
 }

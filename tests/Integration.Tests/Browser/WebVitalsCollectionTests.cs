@@ -46,6 +46,33 @@ public sealed class WebVitalsCollectionTests
     }
 
     [Test]
+    public async Task MeasureAsync_CentredPageOutgrowsTheViewportAfterLoad_ClsCountsTheScrollbarShift()
+    {
+        var grows = await Runner().MeasureAsync(Page("/scrollbar-shift", "#centred"));
+        var still = await Runner().MeasureAsync(Page("/scrollbar-still", "#centred"));
+
+        TestContext.Out.WriteLine($"cls with the scrollbar appearing {grows.Metrics[VitalMetrics.Cls].Median:0.#####}, without {still.Metrics[VitalMetrics.Cls].Median:0.#####}");
+        // 800 x 600 moving half a 15 px scrollbar left in 1350 x 940: impact (807.5 x 600) / (1350 x 940)
+        // times distance 7.5 / 1350 = about 0.0021. Hidden scrollbars (Playwright's default) measure 0.
+        Assert.That(grows.Metrics[VitalMetrics.Cls].Median, Is.InRange(0.0015, 0.003));
+        Assert.That(still.Metrics[VitalMetrics.Cls].Median, Is.Zero, "without the growth no scrollbar appears and nothing moves");
+    }
+
+    [Test]
+    public async Task Browser_PageTallerThanTheViewport_ShowsAScrollbarThatTakesWidth()
+    {
+        var context = await BrowserSetUp.Session.Browser.NewContextAsync(Device.ContextOptions(FormFactor.Desktop, new WebVitalsOptions(), BrowserSetUp.Session.Version));
+        await using (context)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(BrowserSetUp.Server.BaseAddress, "/tall").ToString());
+
+            var scrollbarPx = await page.EvaluateAsync<int>("() => window.innerWidth - document.documentElement.clientWidth");
+            Assert.That(scrollbarPx, Is.GreaterThan(0), "the lab browser must show scrollbars as users' browsers do (no --hide-scrollbars)");
+        }
+    }
+
+    [Test]
     public async Task MeasureAsync_ClickBusyFor300Ms_InpCoversTheTask()
     {
         var vitals = await Runner().MeasureAsync(Page("/slow-click", "#go", PageInteraction.Click("#go")));

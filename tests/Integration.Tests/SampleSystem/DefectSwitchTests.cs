@@ -37,6 +37,28 @@ public sealed class DefectSwitchTests
     }
 
     [Test]
+    public async Task FrontEndSwitches_OnAndOff_ReachThePagesThroughConfigJs()
+    {
+        var name = SampleSystemTestEnvironment.NewIsolationName();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["SampleSystem:FrontEnd:LayoutShift"] = "true",
+            ["SampleSystem:FrontEnd:LongTaskOnClickMs"] = "700",
+            ["SampleSystem:FrontEnd:ScrollbarShift"] = "true",
+        };
+        await using var on = await SampleSystemHost.StartAsync(name, SampleSystemTestEnvironment.Settings(name, overrides: overrides), seedClients: 0);
+        var offName = SampleSystemTestEnvironment.NewIsolationName();
+        await using var off = await SampleSystemHost.StartAsync(offName, SampleSystemTestEnvironment.Settings(offName), seedClients: 0);
+
+        // app.js reads window.perfDefects: a switch missing here never reaches the page.
+        var configOn = await on.Client.GetStringAsync(new Uri("/app/config.js", UriKind.Relative));
+        var configOff = await off.Client.GetStringAsync(new Uri("/app/config.js", UriKind.Relative));
+
+        Assert.That(configOn, Is.EqualTo("window.perfDefects = { layoutShift: true, longTaskOnClickMs: 700, scrollbarShift: true };\n"));
+        Assert.That(configOff, Is.EqualTo("window.perfDefects = { layoutShift: false, longTaskOnClickMs: 0, scrollbarShift: false };\n"));
+    }
+
+    [Test]
     public async Task TinyPoolWithSlowQueries_ConcurrentRequests_SomeFailWith503AndPoolNeverExceedsOne()
     {
         var name = SampleSystemTestEnvironment.NewIsolationName();
