@@ -19,7 +19,6 @@ internal static class EntryReader
           return JSON.stringify(Object.assign({}, s, {
             responseStart: nav ? Math.max(0, nav.responseStart - (nav.activationStart || 0)) : 0,
             resources,
-            now: performance.now(),
           }));
         }
         """;

@@ -57,7 +57,4 @@ internal sealed record RawEntries(
 
     /// <summary>Long animation frames with their scripts (empty where the browser lacks the API).</summary>
     public IReadOnlyList<AnimationFrameEntry> Frames { get; init; } = [];
-
-    /// <summary>performance.now() when the entries were read: the end of what was observed, ms.</summary>
-    public double Now { get; init; }
 }
