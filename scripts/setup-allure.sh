@@ -26,11 +26,5 @@ fi
 major=$(node -p 'process.versions.node.split(".")[0]')
 (( major >= 20 )) || die "Node.js $(node --version) is too old for the Allure 3 CLI: install Node.js 20 or newer"
 
-tool_dir=scripts/allure
-pinned=$(node -p "require('./$tool_dir/package.json').devDependencies.allure")
-installed=$(node -p "try { require('./$tool_dir/node_modules/allure/package.json').version } catch { '' }")
-if [[ "$installed" != "$pinned" ]]; then
-  log "installing allure $pinned into $tool_dir/node_modules"
-  npm ci --prefix "$tool_dir" --no-audit --no-fund --loglevel=error
-fi
-log "allure CLI ready: $pinned (node $(node --version))"
+scripts/setup-npm-tool.sh allure
+log "node $(node --version)"

@@ -63,7 +63,7 @@ cp "$repo/examples/Orders/Directory.Build.props" "$work/"
 cd "$work/tests"
 dotnet new perftests -n Orders.PerfTests --target app --appProject ../../src/Orders.Api/Orders.Api.csproj \
   --path /api/orders --readinessPath /health --postgres --connectionString ConnectionStrings:Orders >/dev/null
-# json-server (npm, scripts/setup-json-server.sh) on a free loopback port: a running system no one here wrote.
+# json-server (npm, scripts/setup-npm-tool.sh json-server) on a free loopback port: a running system no one here wrote.
 json_port=$(node -e 'const s=require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 dotnet new perftests -n Url.PerfTests --target url --url "http://127.0.0.1:$json_port/" --path /orders --readinessPath /orders --browser false >/dev/null
 cd "$work"

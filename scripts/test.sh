@@ -12,8 +12,9 @@ rm -rf "$results_dir" && mkdir -p "$results_dir"
 scripts/setup-containers.sh
 scripts/setup-browser.sh      # the browser integration tests drive real Chromium
 scripts/setup-allure.sh       # Node.js and the Allure 3 CLI: the report-rendering test runs scripts/allure-report.sh
-scripts/setup-json-server.sh  # json-server (npm): the external-URL target of tests/Integration.Tests/ExternalTargets
-scripts/setup-lighthouse.sh   # Lighthouse (npm): the reference of the web-vitals agreement test
+# json-server: the external-URL target of tests/Integration.Tests/ExternalTargets;
+# Lighthouse: the reference of the web-vitals agreement test (tests/Integration.Tests/Browser).
+scripts/setup-npm-tool.sh json-server lighthouse
 
 dotnet build PerfTests.slnx -c Release -v quiet -nologo
 

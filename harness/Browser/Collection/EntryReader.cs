@@ -18,6 +18,7 @@ internal static class EntryReader
             startTime: 0, responseEnd: nav.responseEnd, renderBlocking: false });
           return JSON.stringify(Object.assign({}, s, {
             responseStart: nav ? Math.max(0, nav.responseStart - (nav.activationStart || 0)) : 0,
+            domContentLoaded: nav ? nav.domContentLoadedEventEnd : 0,
             resources,
           }));
         }

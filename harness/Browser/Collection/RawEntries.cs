@@ -52,6 +52,9 @@ internal sealed record RawEntries(
     /// <summary>Navigation responseStart minus activationStart, milliseconds (TTFB).</summary>
     public double ResponseStart { get; init; }
 
+    /// <summary>Navigation domContentLoadedEventEnd, ms from navigation start (0 before it happened).</summary>
+    public double DomContentLoaded { get; init; }
+
     /// <summary>Resources including the document (initiatorType "navigation").</summary>
     public IReadOnlyList<ResourceEntry> Resources { get; init; } = [];
 

@@ -2,8 +2,8 @@ namespace PerfTests.Browser;
 
 /// <summary>
 /// Time to interactive as Lighthouse defines it: find the first 5 s window after FCP with no long
-/// task and at most two requests in flight; TTI is the end of the last long task before that window
-/// (FCP when there was none). Undefined (null) until such a window has been observed in full, so a
+/// task and at most two requests in flight; TTI is the end of the last long task before that window,
+/// and never before FCP or DOMContentLoaded (Lighthouse's interactive.js takes the latest of the three). Undefined (null) until such a window has been observed in full, so a
 /// run that stops watching too early reports no TTI rather than a too-early one.
 /// </summary>
 internal static class TimeToInteractive
@@ -14,10 +14,11 @@ internal static class TimeToInteractive
     private const int AllowedInFlight = 2;
 
     /// <param name="fcpMs">First contentful paint; null gives null.</param>
+    /// <param name="domContentLoadedMs">When DOMContentLoaded ended; TTI is never earlier.</param>
     /// <param name="longTasks">Main-thread tasks over 50 ms.</param>
     /// <param name="resources">Fetches with their start and end (the document included).</param>
     /// <param name="observedUntilMs">How long the page was watched, ms from navigation start.</param>
-    public static double? Compute(double? fcpMs, IEnumerable<LongTaskEntry> longTasks, IEnumerable<ResourceEntry> resources, double observedUntilMs)
+    public static double? Compute(double? fcpMs, double domContentLoadedMs, IEnumerable<LongTaskEntry> longTasks, IEnumerable<ResourceEntry> resources, double observedUntilMs)
     {
         if (fcpMs is not { } fcp)
         {
@@ -45,7 +46,7 @@ internal static class TimeToInteractive
             }
 
             var lastTaskEnd = tasks.Where(t => t.StartTime + t.Duration <= start).Select(t => t.StartTime + t.Duration).DefaultIfEmpty(fcp).Max();
-            return Math.Max(fcp, lastTaskEnd);
+            return Math.Max(Math.Max(fcp, lastTaskEnd), domContentLoadedMs);
         }
 
         return null;

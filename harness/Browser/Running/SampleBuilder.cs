@@ -21,7 +21,7 @@ internal static class SampleBuilder
         Set(values, VitalMetrics.Inp, WebVitalsCalculator.Inp(entries.Events) ?? (interactionsDriven ? 0 : null));
 
         // Lighthouse's TBT ends at TTI; only what was watched before the first input counts for TTI.
-        var tti = TimeToInteractive.Compute(fcp, entries.LongTasks, entries.Resources, run.InteractionsStartMs);
+        var tti = TimeToInteractive.Compute(fcp, entries.DomContentLoaded, entries.LongTasks, entries.Resources, run.InteractionsStartMs);
         Set(values, VitalMetrics.Tti, tti);
         Set(values, VitalMetrics.Tbt, WebVitalsCalculator.Tbt(entries.LongTasks, fcp, tti ?? run.InteractionsStartMs));
         Set(values, VitalMetrics.SpeedIndex, run.Frames.Count > 0 ? SpeedIndex.Compute(run.Frames) : null);

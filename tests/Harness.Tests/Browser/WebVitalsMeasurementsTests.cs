@@ -65,4 +65,32 @@ public sealed class WebVitalsMeasurementsTests
 
         Assert.That(report.Failed, Is.True);
     }
+
+    [TestCase(95, null)]
+    [TestCase(70, BudgetVerdict.Warn)]
+    [TestCase(40, BudgetVerdict.Fail)]
+    public void Evaluate_LighthouseMetrics_JudgedWithTheThreeTiersScoreHigherIsBetter(double score, BudgetVerdict? expected)
+    {
+        const string lighthouseBudget = """
+            suite: webvitals
+            scenarios:
+              dashboard@slow-4g:
+                tiers:
+                  metric(score): { target: 90, warn: 90, fail: 50, higher_is_better: true }
+                  metric(speed_index): { target: 3.4s, warn: 5.8s, fail: 8s }
+                  metric(render_blocking_count): { target: 2, warn: 3, fail: 5 }
+                  metric(render_blocking_bytes): { target: 20KB, warn: 50KB, fail: 100KB }
+            """;
+        var values = new Dictionary<string, double>
+        {
+            [VitalMetrics.Score] = score, [VitalMetrics.SpeedIndex] = 1600, [VitalMetrics.RenderBlockingCount] = 2, [VitalMetrics.RenderBlockingBytes] = 9_000,
+        };
+        var vitals = new PageVitals("dashboard@slow-4g", new PageSpec("dashboard", "/", "h1", []), LabConditions.Slow4G, [.. Enumerable.Repeat(new PageSample(values, "h1", []), 3)]);
+
+        var report = BudgetEvaluator.Evaluate(BudgetLoader.Parse(lighthouseBudget, "webvitals.yaml"), new WebVitalsMeasurements([vitals]));
+
+        var judged = report.Conclusions.Where(c => c.Verdict is BudgetVerdict.Warn or BudgetVerdict.Fail).Select(c => (c.Metric.Name, c.Verdict)).ToList();
+        Assert.That(judged, Is.EqualTo(expected is { } verdict ? new[] { ("metric(score)", verdict) } : []), $"score {score}");
+        Assert.That(report.Conclusions.Count(c => c.Verdict != BudgetVerdict.Skipped), Is.EqualTo(4), "all four metrics judged");
+    }
 }

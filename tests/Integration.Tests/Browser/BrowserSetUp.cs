@@ -1,17 +1,34 @@
+using Integration.Tests.Suites;
+using PerfTests;
 using PerfTests.Browser;
+using PerfTests.Suites.Infrastructure;
 
 namespace Integration.Tests.Browser;
 
-/// <summary>Launches Chromium (scripts/setup-browser.sh installs it) and the lab page server once for the browser tests.</summary>
+/// <summary>
+/// Launches Chromium (scripts/setup-browser.sh installs it) and the lab page server once for the browser
+/// tests, and the clean sample portal the first time a test asks for it.
+/// </summary>
 [SetUpFixture]
 public sealed class BrowserSetUp
 {
+    // Started by the first fixture that asks for it: the lab-page tests need no containers.
+    private static readonly SharedEnvironment<PortalEnvironment> CleanPortal =
+        new("sample portal", ct => PortalEnvironment.StartAsync(DefectRun.PrSettings, cancellationToken: ct), TimeSpan.FromMinutes(4));
+
     private static BrowserSession? _session;
     private static LabPageServer? _server;
 
     internal static BrowserSession Session => _session ?? throw new InvalidOperationException("Chromium did not start; see the OneTimeSetUp error.");
 
     internal static LabPageServer Server => _server ?? throw new InvalidOperationException("The lab page server did not start.");
+
+    /// <summary>The sample portal without defect switches, on its own containers, shared by the browser tests.</summary>
+    internal static async Task<PortalEnvironment> CleanPortalAsync()
+    {
+        await CleanPortal.StartAsync();
+        return CleanPortal.Current;
+    }
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -23,6 +40,7 @@ public sealed class BrowserSetUp
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        await CleanPortal.StopAsync();
         if (_session is not null)
         {
             await _session.DisposeAsync();

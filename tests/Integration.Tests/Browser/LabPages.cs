@@ -23,6 +23,10 @@ internal static class LabPages
     public const string BusyAfterLoad = Head + "<h1>busy</h1>"
         + "<script>requestAnimationFrame(() => setTimeout(() => { const end = performance.now() + 250; while (performance.now() < end) {} }, 100));</script></body></html>";
 
+    /// <summary>The page's first Intl calls (a time, a number) 300 ms after load, as the portal's dashboard makes when its cards render.</summary>
+    public const string IntlAfterLoad = Head + "<h1>intl</h1><p id=\"out\"></p>"
+        + "<script>addEventListener('load', () => setTimeout(() => { document.getElementById('out').textContent = new Date().toLocaleTimeString() + ' ' + (1234.5).toLocaleString(); }, 300));</script></body></html>";
+
     /// <summary>
     /// An 800 x 600 block centred in the viewport; 300 ms after load a 2,000 px block is appended below it, so
     /// a vertical scrollbar appears and the centred block moves left by half the scrollbar's width.
@@ -38,7 +42,7 @@ internal static class LabPages
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
         ["/static"] = Static, ["/padding.js"] = PaddingScript, ["/shift"] = Shift, ["/slow-click"] = SlowClick, ["/busy"] = BusyAfterLoad,
-        ["/scrollbar-shift"] = ScrollbarShift, ["/scrollbar-still"] = ScrollbarStill, ["/tall"] = Tall,
+        ["/scrollbar-shift"] = ScrollbarShift, ["/scrollbar-still"] = ScrollbarStill, ["/tall"] = Tall, ["/intl"] = IntlAfterLoad,
     };
 
     // Appended below the content, so nothing is pushed down: only the scrollbar can move the centred block.

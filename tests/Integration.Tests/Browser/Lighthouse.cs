@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Integration.Tests.Reports;
@@ -34,7 +33,7 @@ internal static class Lighthouse
         var cli = Path.Combine(RepositoryRoot.Find(), "scripts", "lighthouse", "node_modules", "lighthouse", "cli", "index.js");
         if (!File.Exists(cli))
         {
-            throw new FileNotFoundException($"{cli} is missing: run scripts/setup-lighthouse.sh.", cli);
+            throw new FileNotFoundException($"{cli} is missing: run scripts/setup-npm-tool.sh lighthouse.", cli);
         }
 
         var folder = Directory.CreateTempSubdirectory("perf-lighthouse-").FullName;
@@ -43,26 +42,16 @@ internal static class Lighthouse
             var report = Path.Combine(folder, "report.json");
             var start = ParentWatch.StartInfo("node", [cli, url.ToString(), .. Arguments(conditions, report, folder)]);
             start.Environment["CHROME_PATH"] = Environment.GetEnvironmentVariable("PERF_CHROMIUM_PATH") ?? "/usr/bin/chromium";
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(RunTimeout);
-            try
+            var run = await ChildProcess.RunAsync(start, RunTimeout, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (run.TimedOut)
             {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"Lighthouse on {url} did not finish within {RunTimeout.TotalMinutes} min.");
+                throw new TimeoutException($"Lighthouse on {url} did not finish within {RunTimeout.TotalMinutes} min. Its output:\n{run.Output}");
             }
 
-            if (process.ExitCode != 0 || !File.Exists(report))
+            if (run.ExitCode != 0 || !File.Exists(report))
             {
-                throw new InvalidOperationException($"Lighthouse on {url} exited {process.ExitCode}: {await stderr}");
+                throw new InvalidOperationException($"Lighthouse on {url} exited {run.ExitCode}{(File.Exists(report) ? "" : " and wrote no report")}. Its output:\n{run.Output}");
             }
 
             return Parse(await File.ReadAllTextAsync(report, cancellationToken));

@@ -9,7 +9,7 @@ namespace Integration.Tests.Browser;
 /// <summary>
 /// The sample portal's ScrollbarShift switch measured in real Chromium: the late rows make a scrollbar
 /// appear, and the content it moves sideways is a layout shift only a browser showing scrollbars sees.
-/// One clean portal and one with the switch, on the same containers and seeded database.
+/// The shared clean portal and one with the switch, on the same containers and seeded database.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -29,7 +29,7 @@ public sealed class PortalScrollbarShiftTests
     [OneTimeSetUp]
     public async Task StartPortalsAsync()
     {
-        clean = await DefectRun.StartAsync();
+        clean = await BrowserSetUp.CleanPortalAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         defect = await PortalEnvironment.StartSecondInstanceAsync(
             clean.Dependencies!, "sut-scrollbar:", new Dictionary<string, string?> { ["SampleSystem:FrontEnd:ScrollbarShift"] = "true" }, timeout.Token);
@@ -41,11 +41,6 @@ public sealed class PortalScrollbarShiftTests
         if (defect is not null)
         {
             await defect.DisposeAsync();
-        }
-
-        if (clean is not null)
-        {
-            await clean.DisposeAsync();
         }
     }
 

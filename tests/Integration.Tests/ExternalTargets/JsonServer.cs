@@ -38,7 +38,7 @@ internal sealed class JsonServer : ISystemUnderTest
         var cli = Path.Combine(RepositoryRoot.Find(), "scripts", "json-server", "node_modules", "json-server", "lib", "cli", "bin.js");
         if (!File.Exists(cli))
         {
-            throw new FileNotFoundException($"{cli} is missing: run scripts/setup-json-server.sh.", cli);
+            throw new FileNotFoundException($"{cli} is missing: run scripts/setup-npm-tool.sh json-server.", cli);
         }
 
         var folder = Directory.CreateTempSubdirectory("perf-json-server-").FullName;

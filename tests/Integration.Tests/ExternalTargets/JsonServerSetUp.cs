@@ -6,7 +6,7 @@ namespace Integration.Tests.ExternalTargets;
 [SetUpFixture]
 public sealed class JsonServerSetUp
 {
-    private static readonly SharedEnvironment<JsonServer> Server = new("json-server (scripts/setup-json-server.sh)", JsonServer.StartAsync, TimeSpan.FromSeconds(40));
+    private static readonly SharedEnvironment<JsonServer> Server = new("json-server (scripts/setup-npm-tool.sh json-server)", JsonServer.StartAsync, TimeSpan.FromSeconds(40));
 
     internal static JsonServer Current => Server.Current;
 
