@@ -81,7 +81,7 @@ internal static class PageRun
             }
 
             var png = await page.ScreenshotAsync(new() { Type = ScreenshotType.Png }).ConfigureAwait(false);
-            var traceJson = trace is null ? null : await trace.StopAsync().ConfigureAwait(false);
+            var traceJson = await trace.StopAsync().ConfigureAwait(false);
             return new PageRunResult(entries, interactionsStart, heap) { Screenshot = png, Frames = frames, Trace = traceJson };
         }
     }

@@ -30,6 +30,18 @@ public sealed class BrowserSetUp
         return CleanPortal.Current;
     }
 
+    /// <summary>Opens a lab page in a fresh context of <paramref name="formFactor"/> and evaluates <paramref name="script"/> there.</summary>
+    internal static async Task<T> EvaluateOnLabPageAsync<T>(FormFactor formFactor, string path, string script)
+    {
+        var context = await Session.Browser.NewContextAsync(Device.ContextOptions(formFactor, new WebVitalsOptions(), Session.Version));
+        await using (context)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(Server.BaseAddress, path).ToString());
+            return await page.EvaluateAsync<T>(script);
+        }
+    }
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {

@@ -63,15 +63,10 @@ public sealed class LabDiagnosticsTests
     [Test]
     public async Task MobileFormFactor_PageSeesAPhone()
     {
-        var context = await BrowserSetUp.Session.Browser.NewContextAsync(Device.ContextOptions(FormFactor.Mobile, new WebVitalsOptions(), BrowserSetUp.Session.Version));
-        await using (context)
-        {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(BrowserSetUp.Server.BaseAddress, "/static").ToString());
-            // screen.width: the lab page has no meta viewport, so a phone lays it out 980 px wide, as phones do.
-            var seen = await page.EvaluateAsync<string>("() => [screen.width, devicePixelRatio, navigator.maxTouchPoints > 0, /Mobile/.test(navigator.userAgent)].join(' ')");
-            Assert.That(seen, Is.EqualTo("412 1.75 true true"));
-        }
+        // screen.width: the lab page has no meta viewport, so a phone lays it out 980 px wide, as phones do.
+        var seen = await BrowserSetUp.EvaluateOnLabPageAsync<string>(
+            FormFactor.Mobile, "/static", "() => [screen.width, devicePixelRatio, navigator.maxTouchPoints > 0, /Mobile/.test(navigator.userAgent)].join(' ')");
+        Assert.That(seen, Is.EqualTo("412 1.75 true true"));
     }
 
     [Test]

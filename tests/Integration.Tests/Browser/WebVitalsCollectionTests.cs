@@ -61,15 +61,8 @@ public sealed class WebVitalsCollectionTests
     [Test]
     public async Task Browser_PageTallerThanTheViewport_ShowsAScrollbarThatTakesWidth()
     {
-        var context = await BrowserSetUp.Session.Browser.NewContextAsync(Device.ContextOptions(FormFactor.Desktop, new WebVitalsOptions(), BrowserSetUp.Session.Version));
-        await using (context)
-        {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(BrowserSetUp.Server.BaseAddress, "/tall").ToString());
-
-            var scrollbarPx = await page.EvaluateAsync<int>("() => window.innerWidth - document.documentElement.clientWidth");
-            Assert.That(scrollbarPx, Is.GreaterThan(0), "the lab browser must show scrollbars as users' browsers do (no --hide-scrollbars)");
-        }
+        var scrollbarPx = await BrowserSetUp.EvaluateOnLabPageAsync<int>(FormFactor.Desktop, "/tall", "() => window.innerWidth - document.documentElement.clientWidth");
+        Assert.That(scrollbarPx, Is.GreaterThan(0), "the lab browser must show scrollbars as users' browsers do (no --hide-scrollbars)");
     }
 
     [Test]
