@@ -60,6 +60,21 @@ public sealed class SpeedIndexTests
     }
 
     [Test]
+    public void Build_FramesAfterTheFirstInput_AreNotPartOfTheLoad()
+    {
+        // Loaded at 500 ms; the input at 1 s then turns the page black, which no loaded frame resembles.
+        var load = new[] { Frame(0, 0), Frame(500, 4) };
+        var run = new PageRunResult(new RawEntries([], [], [], [], [], []), InteractionsStartMs: 1000, JsHeapBytes: null)
+        {
+            Frames = [.. load, Frame(1500, 0, background: SKColors.Black)],
+        };
+
+        var sample = SampleBuilder.Build(run, interactionsDriven: true, FormFactor.Desktop);
+
+        Assert.That(sample.Values[VitalMetrics.SpeedIndex], Is.EqualTo(SpeedIndex.Compute(load)).And.EqualTo(500).Within(1e-9));
+    }
+
+    [Test]
     public void Compute_NothingDecodes_IsNull()
     {
         Assert.That(SpeedIndex.Compute([new(0, [0xFF, 0xD8, 0xFF]), new(100, new byte[4096])]), Is.Null);
