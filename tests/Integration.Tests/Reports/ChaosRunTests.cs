@@ -49,6 +49,7 @@ public sealed class ChaosRunTests
         var endpoint = await ContainerRuntimeProbe.EnsureAvailableAsync(Environment.GetEnvironmentVariable, CancellationToken.None);
         using var docker = new DockerApiClient(endpoint, TimeSpan.FromSeconds(30));
         var containers = new HashSet<string>();
+        List<int> RunPids() => Pids(marker, child.Id);
         try
         {
             child.Start();
@@ -59,8 +60,9 @@ public sealed class ChaosRunTests
             var seen = new HashSet<int>();
             var upAt = await WaitAsync(async () =>
             {
-                seen.UnionWith(Pids(marker, child.Id));
-                var pids = Pids(marker, child.Id).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+                var now = RunPids();
+                seen.UnionWith(now);
+                var pids = now.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                 foreach (var (id, labels) in await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None))
                 {
                     if (labels.TryGetValue(RunOwner.PidLabel, out var owner) && pids.Contains(owner))
@@ -74,7 +76,7 @@ public sealed class ChaosRunTests
             Assert.That(upAt, Is.True, $"the child's containers never came up:\n{Tail(log)}");
             if (category == "WebVitals")
             {
-                var measuring = await WaitAsync(() => Task.FromResult(Pids(marker, child.Id).Any(p => CommandLine(p).Contains("--type=renderer", StringComparison.Ordinal))), TimeSpan.FromSeconds(60));
+                var measuring = await WaitAsync(() => Task.FromResult(RunPids().Any(p => CommandLine(p).Contains("--type=renderer", StringComparison.Ordinal))), TimeSpan.FromSeconds(60));
                 Assert.That(measuring, Is.True, $"the child never opened a page in Chromium:\n{Tail(log)}");
             }
             else
@@ -83,11 +85,12 @@ public sealed class ChaosRunTests
             }
 
             await Task.Delay(TimeSpan.FromSeconds(5));
-            seen.UnionWith(Pids(marker, child.Id));
+            var midRun = RunPids();
+            seen.UnionWith(midRun);
 
-            var host = Pids(marker, child.Id).Where(p => CommandLine(p).Contains("testhost", StringComparison.Ordinal)).ToList();
-            Assert.That(host, Has.Count.EqualTo(1), $"the child's test host, mid-run:\n{string.Join("\n", Pids(marker, child.Id).Select(CommandLine))}\n{Tail(log)}");
-            var running = Pids(marker, child.Id).Select(p => ReadOrEmpty($"/proc/{p}/comm").Trim()).GroupBy(n => n).Select(g => $"{g.Key} x{g.Count()}");
+            var host = midRun.Where(p => CommandLine(p).Contains("testhost", StringComparison.Ordinal)).ToList();
+            Assert.That(host, Has.Count.EqualTo(1), $"the child's test host, mid-run:\n{string.Join("\n", midRun.Select(CommandLine))}\n{Tail(log)}");
+            var running = midRun.Select(p => ReadOrEmpty($"/proc/{p}/comm").Trim()).GroupBy(n => n).Select(g => $"{g.Key} x{g.Count()}");
             TestContext.Out.WriteLine($"SIG{signal} to {(hostOnly ? "the test host" : "the group")}; the run's processes: {string.Join(", ", running)}");
             var target = hostOnly ? host[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : $"-{child.Id}";
             using (var kill = Process.Start("kill", ["-s", signal, "--", target])!)
@@ -99,9 +102,9 @@ public sealed class ChaosRunTests
             await child.WaitForExitAsync(ended.Token);
 
             // Gone means exited: a process still tearing down has no environment left but still runs.
-            seen.UnionWith(Pids(marker, child.Id));
-            var leftovers = await WaitAsync(() => Task.FromResult(Pids(marker, child.Id).Count == 0 && seen.All(RunOwner.HasExited)), TimeSpan.FromSeconds(20));
-            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", Pids(marker, child.Id).Concat(seen.Where(p => !RunOwner.HasExited(p))).Distinct().Select(CommandLine))}");
+            seen.UnionWith(RunPids());
+            var leftovers = await WaitAsync(() => Task.FromResult(RunPids().Count == 0 && seen.All(RunOwner.HasExited)), TimeSpan.FromSeconds(20));
+            Assert.That(leftovers, Is.True, $"processes of the run outlived SIG{signal}: {string.Join(", ", RunPids().Concat(seen.Where(p => !RunOwner.HasExited(p))).Distinct().Select(CommandLine))}");
             var tornDown = (await docker.ListLabelledAsync(ContainerFactory.SessionLabel, CancellationToken.None)).Select(c => c.Id).Intersect(containers).ToList().Count == 0;
             TestContext.Out.WriteLine($"SIG{signal}: the run tore its containers down itself: {tornDown}");
             if (signal == "TERM")
